@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SmartLicensing.Server.Accounts;
+using SmartLicensing.Server.AdminApi;
+using SmartLicensing.Server.Devices;
+using SmartLicensing.Server.Events;
+using SmartLicensing.Server.Licenses;
+using SmartLicensing.Server.Tokens;
+
+namespace SmartLicensing.Server.Storage;
+
+/// <summary>The license server's store: accounts, licenses, tokens, product instances and events.</summary>
+public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> options) : DbContext(options)
+{
+    public DbSet<SmartAccount> SmartAccounts => Set<SmartAccount>();
+
+    public DbSet<VirtualAccount> VirtualAccounts => Set<VirtualAccount>();
+
+    public DbSet<LicensePurchase> LicensePurchases => Set<LicensePurchase>();
+
+    public DbSet<EntitlementBalance> EntitlementBalances => Set<EntitlementBalance>();
+
+    public DbSet<RegistrationTokenRecord> RegistrationTokens => Set<RegistrationTokenRecord>();
+
+    public DbSet<ProductInstance> ProductInstances => Set<ProductInstance>();
+
+    public DbSet<ProductInstanceEntitlement> ProductInstanceEntitlements => Set<ProductInstanceEntitlement>();
+
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite has no date type that sorts and compares; UTC ticks do both and keep full precision.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<SmartAccount>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(120);
+        });
+
+        modelBuilder.Entity<VirtualAccount>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(VirtualAccount.MaxNameLength);
+            e.Property(a => a.NormalizedName).HasMaxLength(VirtualAccount.MaxNameLength);
+            e.HasIndex(a => new { a.SmartAccountId, a.NormalizedName }).IsUnique();
+        });
+
+        modelBuilder.Entity<LicensePurchase>(e =>
+        {
+            e.Property(p => p.Pid).HasMaxLength(64);
+            e.HasIndex(p => p.VirtualAccountId);
+            e.HasIndex(p => p.ImportId);
+        });
+
+        modelBuilder.Entity<EntitlementBalance>(e =>
+        {
+            e.HasKey(b => new { b.VirtualAccountId, b.Tag });
+            e.Property(b => b.Tag).HasMaxLength(200);
+            e.Ignore(b => b.Balance);
+            e.Property(b => b.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<RegistrationTokenRecord>(e =>
+        {
+            e.HasIndex(t => t.VirtualAccountId);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.Property(t => t.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ProductInstance>(e =>
+        {
+            e.Property(p => p.Udi).HasMaxLength(140);
+            e.HasIndex(p => p.Udi).IsUnique();
+            e.HasIndex(p => p.CertificateSerial).IsUnique();
+            e.HasIndex(p => p.VirtualAccountId);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasMany(p => p.Entitlements).WithOne().HasForeignKey(x => x.ProductInstanceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ProductInstanceEntitlement>(e =>
+        {
+            e.HasKey(x => new { x.ProductInstanceId, x.Tag });
+            e.Property(x => x.Tag).HasMaxLength(200);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<EventRecord>(e =>
+        {
+            e.HasIndex(x => new { x.VirtualAccountId, x.Time });
+            e.HasIndex(x => x.Time);
+        });
+
+        modelBuilder.Entity<ApiKeyRecord>(e =>
+        {
+            e.HasIndex(k => k.KeyHash).IsUnique();
+        });
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}
