@@ -3,10 +3,19 @@ namespace SmartLicensing.Agent;
 /// <summary>Registration state words, as devices print them.</summary>
 public enum RegistrationStatus
 {
+    /// <summary>No ID certificate; the device has never registered or was deregistered.</summary>
     Unregistered,
+
+    /// <summary>A registration exchange is running.</summary>
     Registering,
+
+    /// <summary>The device holds a valid ID certificate.</summary>
     Registered,
+
+    /// <summary>The latest registration attempt failed and the device holds no ID certificate.</summary>
     RegistrationFailed,
+
+    /// <summary>The ID certificate expired without renewal; the device must register again.</summary>
     RegistrationExpired,
 }
 
@@ -18,10 +27,20 @@ public enum AuthorizationStatus
 
     /// <summary>Registered and an authorization request is outstanding.</summary>
     Waiting,
+
+    /// <summary>Every answered entitlement is authorized.</summary>
     Authorized,
+
+    /// <summary>At least one entitlement is out of compliance; this outranks every other status.</summary>
     OutOfCompliance,
+
+    /// <summary>The authorization was not renewed before its expiry time.</summary>
     AuthorizationExpired,
+
+    /// <summary>At least one entitlement tag is unknown to the server, and none is out of compliance.</summary>
     InvalidTag,
+
+    /// <summary>At least one entitlement is not authorized, and none is out of compliance or has an invalid tag.</summary>
     NotAuthorized,
 }
 
@@ -33,6 +52,11 @@ public enum AuthorizationStatus
 public sealed record AttemptRecord(DateTimeOffset Time, bool Succeeded, string? FailureCode = null, string? FailureMessage = null);
 
 /// <summary>One entitlement the device uses and what the server last said of it.</summary>
+/// <param name="Tag">Entitlement tag.</param>
+/// <param name="Count">How many the device uses.</param>
+/// <param name="Status">The server's latest status, or null before the first answer.</param>
+/// <param name="DisplayName">Catalog display name from the server's answer.</param>
+/// <param name="ShortTag">Catalog short tag from the server's answer.</param>
 public sealed record EntitlementState(
     string Tag,
     int Count,
@@ -43,12 +67,16 @@ public sealed record EntitlementState(
 /// <summary>An immutable snapshot of everything the agent knows; read it for show output.</summary>
 public sealed record AgentState
 {
+    /// <summary>Registration state.</summary>
     public RegistrationStatus Registration { get; init; } = RegistrationStatus.Unregistered;
 
+    /// <summary>Overall authorization state; see <see cref="AuthorizationStatus"/> for which status wins.</summary>
     public AuthorizationStatus Authorization { get; init; } = AuthorizationStatus.None;
 
+    /// <summary>Smart account the device is registered in.</summary>
     public string? SmartAccount { get; init; }
 
+    /// <summary>Virtual account the device is registered in.</summary>
     public string? VirtualAccount { get; init; }
 
     /// <summary>Export-controlled functionality allowed by the registration token.</summary>
@@ -100,5 +128,6 @@ public sealed record AgentState
 /// <param name="FailureMessage">Failure reason for people, null on success.</param>
 public sealed record AgentResult(bool Succeeded, string? FailureCode = null, string? FailureMessage = null)
 {
+    /// <summary>The result of a successful exchange.</summary>
     public static AgentResult Success { get; } = new(true);
 }

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace SmartLicensing.Agent.Persistence;
+
+/// <summary>
+/// Everything the agent writes to its state file: the public state plus the device key, the ID
+/// certificate and the retry counters that the public snapshot does not show.
+/// </summary>
+internal sealed record StoredAgentData
+{
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+
+    public AgentState State { get; init; } = new();
+
+    /// <summary>Raw 32-byte Ed25519 private key (the seed), base64; null when not registered.</summary>
+    public string? DevicePrivateKey { get; init; }
+
+    /// <summary>ID certificate, base64 DER; null when not registered.</summary>
+    public string? IdCertificate { get; init; }
+
+    /// <summary>Failed authorization attempts since the last success; sets the retry delay.</summary>
+    public int AuthorizationFailures { get; init; }
+
+    /// <summary>Failed ID certificate renewals since the last success; sets the retry delay.</summary>
+    public int IdRenewalFailures { get; init; }
+
+    [JsonIgnore]
+    public bool HasRegistration => DevicePrivateKey is not null && IdCertificate is not null;
+}
