@@ -1,0 +1,209 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SmartLicensing.Protocol;
+using SmartLicensing.Protocol.Encoding;
+using SmartLicensing.Protocol.Identity;
+using SmartLicensing.Protocol.Messages;
+using SmartLicensing.Protocol.Signing;
+using SmartLicensing.Server.Authorization;
+using SmartLicensing.Server.Devices;
+using SmartLicensing.Server.Events;
+using SmartLicensing.Server.Registration;
+using SmartLicensing.Server.Storage;
+
+namespace SmartLicensing.Server.DeviceEndpoint;
+
+/// <summary>
+/// Runs one device message through the checks every message passes (format, clock, replay,
+/// signature) and passes it to the feature that handles it. Rejections are logged and recorded
+/// in the event log. Every response, rejections included, is signed.
+/// </summary>
+internal sealed class DeviceRequestHandler(
+    LicensingDbContext db,
+    TimeProvider timeProvider,
+    NonceCache nonces,
+    ResponseSigner signer,
+    DeviceAuthenticator authenticator,
+    DeviceRegistrar registrar,
+    DeviceAuthorizer authorizer,
+    IdCertificateRenewer renewer,
+    DeviceDeregistrar deregistrar,
+    ILogger<DeviceRequestHandler> logger)
+{
+    // A save that lost a race on a balance, token or instance row is run again from the start.
+    private const int MaxAttempts = 4;
+
+    private const string UnknownDevice = "unknown device";
+
+    public async Task<(string Jws, int StatusCode)> HandleAsync(string? body, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var nonce = "";
+        var udi = UnknownDevice;
+        var messageType = "unreadable";
+        try
+        {
+            var (message, rejection) = Read(body, now);
+            if (message is not null)
+            {
+                nonce = message.Request.Nonce;
+                udi = message.UdiText;
+                messageType = TypeName(message.Request);
+                rejection = CheckClockAndReplay(message);
+            }
+
+            var result = rejection ?? await DispatchWithRetriesAsync(message!, cancellationToken);
+            if (result.Failure is not null)
+            {
+                await RecordRejectionAsync(result, messageType, udi, now);
+            }
+
+            var response = result.Response ?? new ErrorResponse
+            {
+                RequestNonce = nonce,
+                IssuedAt = now,
+                Code = result.Failure!.Code,
+                Message = result.Failure.Message,
+            };
+            return (signer.Sign(response), result.StatusCode);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            DeviceEndpointLog.UnexpectedFailure(logger, exception);
+            var failure = FailureReasons.ServerUnavailable;
+            var response = new ErrorResponse { RequestNonce = nonce, IssuedAt = now, Code = failure.Code, Message = failure.Message };
+            return (signer.Sign(response), StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static (DeviceMessage? Message, DeviceResult? Rejection) Read(string? body, DateTimeOffset now)
+    {
+        if (!CompactJws.TryParse(body, out var jws, out var error))
+        {
+            return (null, DeviceResult.Malformed(error));
+        }
+
+        DeviceRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<DeviceRequest>(jws.Payload, ProtocolJson.Options);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        {
+            return (null, DeviceResult.Malformed($"the payload is not a device request: {exception.Message}"));
+        }
+
+        if (request is null)
+        {
+            return (null, DeviceResult.Malformed("the payload is empty"));
+        }
+
+        if (string.IsNullOrEmpty(request.Nonce)
+            || request.Nonce.Length > DeviceMessageRules.MaxNonceLength
+            || !Base64Url.TryDecode(request.Nonce, out var nonceBytes)
+            || nonceBytes.Length < DeviceMessageRules.MinNonceBytes)
+        {
+            return (null, DeviceResult.Malformed(
+                $"the nonce must be base64url of at least {DeviceMessageRules.MinNonceBytes} random bytes and at most {DeviceMessageRules.MaxNonceLength} characters"));
+        }
+
+        if (!Udi.TryParse(request.Udi, out var udi, out var udiError))
+        {
+            return (null, DeviceResult.Malformed(udiError ?? "the UDI is not valid"));
+        }
+
+        return (new DeviceMessage(jws, request, udi, now), null);
+    }
+
+    private DeviceResult? CheckClockAndReplay(DeviceMessage message)
+    {
+        var now = message.ReceivedAt;
+        if ((message.Request.IssuedAt - now).Duration() > DeviceMessageRules.ClockTolerance)
+        {
+            return DeviceResult.Reject(FailureReasons.ClockSkew.WithMessage(ClockSkewDescription.Describe(message.Request.IssuedAt, now)));
+        }
+
+        switch (nonces.Record(message.Request.Nonce, now))
+        {
+            case NonceCheck.Replayed:
+                return DeviceResult.Reject(FailureReasons.Replay);
+            case NonceCheck.Full:
+                DeviceEndpointLog.NonceCacheFull(logger, nonces.Count);
+                return DeviceResult.Reject(FailureReasons.ServerUnavailable);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<DeviceResult> DispatchWithRetriesAsync(DeviceMessage message, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DispatchAsync(message, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another request changed a row this one read (concurrency token) or stored the
+                // same UDI first (unique index). Start again from fresh rows; the second time round
+                // the checks see the other request's result.
+                DeviceEndpointLog.RetryingAfterConflict(logger, attempt + 1);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<DeviceResult> DispatchAsync(DeviceMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Request is RegisterRequest register)
+        {
+            return await registrar.RegisterAsync(message, register, cancellationToken);
+        }
+
+        var (instance, rejection) = await authenticator.AuthenticateAsync(message, cancellationToken);
+        if (instance is null)
+        {
+            return rejection!;
+        }
+
+        return message.Request switch
+        {
+            AuthorizationRequest authorize => await authorizer.AuthorizeAsync(message, instance, authorize, cancellationToken),
+            IdCertificateRenewalRequest renew => await renewer.RenewAsync(message, instance, renew, cancellationToken),
+            DeregisterRequest deregister => await deregistrar.DeregisterAsync(message, instance, deregister, cancellationToken),
+            _ => DeviceResult.Malformed("the message type is not one this server answers"),
+        };
+    }
+
+    private async Task RecordRejectionAsync(DeviceResult result, string messageType, string udi, DateTimeOffset now)
+    {
+        var reason = result.Failure!;
+        DeviceEndpointLog.Rejected(logger, messageType, udi, reason.Code, reason.Message);
+        try
+        {
+            // Nothing of the rejected request may be saved with the entry.
+            db.ChangeTracker.Clear();
+            EventLog.Add(db, now, result.VirtualAccountId, udi == UnknownDevice ? "device" : udi, EventCategories.Device,
+                $"Rejected {messageType} message from {udi}: {reason.Code}: {reason.Message}");
+
+            // The entry is written even if the device hangs up, so rejections are never lost.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateException exception)
+        {
+            DeviceEndpointLog.RejectionEventNotSaved(logger, udi, exception);
+        }
+    }
+
+    private static string TypeName(DeviceRequest request) => request switch
+    {
+        RegisterRequest => "register",
+        AuthorizationRequest => "authorize",
+        IdCertificateRenewalRequest => "renew-id",
+        DeregisterRequest => "deregister",
+        _ => "unknown",
+    };
+}

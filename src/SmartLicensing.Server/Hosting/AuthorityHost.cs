@@ -1,0 +1,231 @@
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SmartLicensing.Catalog;
+using SmartLicensing.Server.AdminApi;
+using SmartLicensing.Server.Pki;
+using SmartLicensing.Server.Storage;
+using SmartLicensing.Server.DeviceEndpoint;
+
+namespace SmartLicensing.Server.Hosting;
+
+/// <summary>Composition root of the License Authority: HTTPS host, store, Admin API and device endpoint.</summary>
+public static class AuthorityHost
+{
+    /// <summary>
+    /// Builds, starts and runs the server until <paramref name="cancellationToken"/> is cancelled or
+    /// the process gets Ctrl+C or SIGTERM. Returns 0 after a normal stop and 1 when the server
+    /// cannot start; the reason is then one line on <paramref name="output"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(AuthorityOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+
+        WebApplication app;
+        try
+        {
+            app = Build(options, TimeProvider.System, output);
+        }
+        catch (AuthorityStartException ex)
+        {
+            await output.WriteLineAsync("Error: " + ex.Message);
+            return 1;
+        }
+
+        await using (app)
+        {
+            var failure = await StartAsync(app, options, cancellationToken);
+            if (failure is not null)
+            {
+                await output.WriteLineAsync("Error: " + failure);
+                return 1;
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Builds the server without starting it. Start it with <c>StartAsync</c>; it then prints
+    /// <c>Now listening on: &lt;url&gt;</c> to <paramref name="output"/> and writes admin.env.
+    /// </summary>
+    /// <exception cref="AuthorityStartException">The listen address is invalid or the data folder cannot be used.</exception>
+    public static WebApplication Build(AuthorityOptions options, TimeProvider timeProvider, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(output);
+
+        var listen = ListenEndpoint.Parse(options.Listen);
+        if (string.IsNullOrWhiteSpace(options.AccountName))
+        {
+            throw new AuthorityStartException("The smart account name is empty. Give a name for the account created at first start.");
+        }
+
+        var dataDirectory = PrepareDataDirectory(options.DataDirectory);
+        var credentials = LoadCredentials(dataDirectory, HostNames(options, listen), timeProvider);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(AuthorityHost).Assembly.GetName().Name,
+            ContentRootPath = dataDirectory,
+            Args = [],
+        });
+
+        ConfigureLogging(builder.Logging);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(listen.Address, listen.Port, endpoint => endpoint.UseHttps(credentials.ServerTlsCertificate));
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(timeProvider);
+        services.AddSingleton(credentials);
+        services.AddSingleton(CatalogLoader.BuiltIn);
+        services.AddSingleton(new AuthorityStartupSettings(dataDirectory, options.AccountName, listen, output));
+        services.AddDbContext<LicensingDbContext>(db => db.UseSqlite(SqliteStore.ConnectionString(dataDirectory)));
+        services.AddHostedService<AuthorityStartup>();
+
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = AddDefaultCode);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddAdminApi();
+        services.AddDeviceEndpoint();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapAdminApi();
+        app.MapDeviceEndpoint();
+        return app;
+    }
+
+    /// <summary>Starts a built server; returns null on success or the one-line reason it could not start.</summary>
+    private static async Task<string?> StartAsync(WebApplication app, AuthorityOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is AddressInUseException || ex.InnerException is AddressInUseException)
+        {
+            return $"Cannot listen on {options.Listen}: the address is already in use. Stop the program that uses it or choose another port.";
+        }
+        catch (IOException ex)
+        {
+            return $"Cannot listen on {options.Listen}: {ex.Message}";
+        }
+        catch (SocketException ex)
+        {
+            return $"Cannot listen on {options.Listen}: {ex.Message}";
+        }
+        catch (SqliteException ex)
+        {
+            return $"Cannot open the database {Path.Combine(Path.GetFullPath(options.DataDirectory), SqliteStore.FileName)}: {ex.Message}";
+        }
+    }
+
+    private static string PrepareDataDirectory(string directory)
+    {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new AuthorityStartException("The data folder is empty. Give the folder for the database, keys and admin.env.");
+        }
+
+        var fullPath = Path.GetFullPath(directory);
+        try
+        {
+            Directory.CreateDirectory(fullPath);
+
+            // Fail now, with the folder named, rather than on the first write of a key or the database.
+            var probe = Path.Combine(fullPath, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AuthorityStartException($"Cannot use data folder '{fullPath}': {ex.Message} Choose a folder this user can create and write.", ex);
+        }
+
+        return fullPath;
+    }
+
+    private static ServerCredentials LoadCredentials(string dataDirectory, IReadOnlyList<string> hostNames, TimeProvider timeProvider)
+    {
+        try
+        {
+            return ServerCredentials.LoadOrCreate(dataDirectory, hostNames, timeProvider);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new AuthorityStartException($"Cannot load or create the server keys in '{dataDirectory}': {ex.Message} Restore the key files or start with an empty data folder.", ex);
+        }
+    }
+
+    private static List<string> HostNames(AuthorityOptions options, ListenEndpoint listen)
+    {
+        var names = new List<string> { "localhost", "127.0.0.1", "::1" };
+        if (!listen.IsAnyAddress)
+        {
+            names.Add(listen.Address.ToString());
+        }
+
+        names.AddRange(options.ServerHostNames);
+        return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            console.UseUtcTimestamp = true;
+        });
+        logging.SetMinimumLevel(LogLevel.Information);
+
+        // The host prints its own listening line; framework detail is only for warnings.
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System", LogLevel.Warning);
+    }
+
+    /// <summary>Gives every problem response a <c>code</c>, also those the framework writes (404 route, 400 body, 500).</summary>
+    private static void AddDefaultCode(ProblemDetailsContext context)
+    {
+        var extensions = context.ProblemDetails.Extensions;
+        if (extensions.ContainsKey(ProblemMapper.CodeExtension))
+        {
+            return;
+        }
+
+        var (code, detail) = context.ProblemDetails.Status switch
+        {
+            StatusCodes.Status400BadRequest => ("request-invalid", "The request is not valid: a parameter or the JSON body does not match the operation. Check it against /openapi/v1.json."),
+            StatusCodes.Status404NotFound => ("route-not-found", $"No operation at '{context.HttpContext.Request.Path}'. Check the path against /openapi/v1.json."),
+            StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", $"'{context.HttpContext.Request.Method}' is not allowed on '{context.HttpContext.Request.Path}'. Check the method against /openapi/v1.json."),
+            StatusCodes.Status415UnsupportedMediaType => ("content-type-unsupported", $"Content type '{context.HttpContext.Request.ContentType}' is not accepted by '{context.HttpContext.Request.Path}'. The operation in /openapi/v1.json lists the accepted types."),
+            StatusCodes.Status500InternalServerError => ("internal-error", "The server failed while processing the request. The server log has the details."),
+            _ => ("http-" + context.ProblemDetails.Status, context.ProblemDetails.Detail),
+        };
+        extensions[ProblemMapper.CodeExtension] = code;
+        context.ProblemDetails.Detail ??= detail;
+    }
+}

@@ -1,0 +1,24 @@
+namespace SmartLicensing.Server.Hosting;
+
+/// <summary>Settings of a License Authority server process.</summary>
+public sealed class AuthorityOptions
+{
+    public const string DefaultDataDirectory = "./smartlic-data";
+    public const string DefaultListen = "https://127.0.0.1:8443";
+    public const string DefaultAccountName = "Lab Smart Account";
+
+    /// <summary>Folder of the database, keys, certificates and admin.env; created when missing.</summary>
+    public string DataDirectory { get; init; } = DefaultDataDirectory;
+
+    /// <summary>HTTPS address to listen on, <c>https://&lt;IP address or localhost&gt;:&lt;port&gt;</c>; port 0 picks a free port.</summary>
+    public string Listen { get; init; } = DefaultListen;
+
+    /// <summary>Name of the smart account created at first start; later starts ignore it.</summary>
+    public string AccountName { get; init; } = DefaultAccountName;
+
+    /// <summary>
+    /// Extra DNS names or IP addresses for the TLS certificate, beyond localhost, the loopback
+    /// addresses and the listen address.
+    /// </summary>
+    public IReadOnlyList<string> ServerHostNames { get; init; } = [];
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SmartLicensing.Server.Pki;
+using SmartLicensing.Server.Storage;
+
+namespace SmartLicensing.Server.Hosting;
+
+/// <summary>
+/// Prepares the database and the first-start data before the server listens, then writes the
+/// bound URL to the output and to admin.env once it listens.
+/// </summary>
+internal sealed class AuthorityStartup(
+    AuthorityStartupSettings settings,
+    IServiceScopeFactory scopes,
+    IServer server,
+    TimeProvider timeProvider,
+    ILogger<AuthorityStartup> logger) : IHostedLifecycleService
+{
+    public const string ListeningPrefix = "Now listening on: ";
+
+    private string? _newApiKey;
+    private bool _keyReplaced;
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        await SqliteStore.PrepareAsync(db, cancellationToken);
+        HostLog.DatabaseReady(logger, Path.Combine(settings.DataDirectory, SqliteStore.FileName));
+
+        var now = timeProvider.GetUtcNow();
+        _newApiKey = await AuthoritySeeder.SeedAsync(db, settings.AccountName, now, cancellationToken);
+        if (_newApiKey is not null)
+        {
+            HostLog.FirstStart(logger, settings.AccountName);
+            return;
+        }
+
+        if (AdminEnvFile.Read(AdminEnvPath, AdminEnvFile.ApiKeyVariable) is null)
+        {
+            _newApiKey = await AuthoritySeeder.ReplaceAdminKeyAsync(db, now, cancellationToken);
+            _keyReplaced = true;
+            HostLog.AdminKeyReplaced(logger, AdminEnvPath);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        var url = BoundUrl();
+        AdminEnvFile.Write(AdminEnvPath, url, _newApiKey);
+
+        var output = settings.Output;
+        if (_newApiKey is not null)
+        {
+            var summary = _keyReplaced
+                ? $"Replaced the admin API key because {AdminEnvFile.FileName} had none."
+                : $"Created smart account '{settings.AccountName.Trim()}' with default virtual account '{AuthoritySeeder.DefaultVirtualAccountName}'.";
+            await output.WriteLineAsync(summary);
+            await output.WriteLineAsync($"Admin API key (shown once; saved in {AdminEnvPath}): {_newApiKey}");
+        }
+        else
+        {
+            await output.WriteLineAsync($"Admin API key: in {AdminEnvPath}");
+        }
+
+        await output.WriteLineAsync($"CA certificate (add it to the device trustpool): {Path.Combine(settings.DataDirectory, ServerCredentials.RootCertificateFile)}");
+        await output.WriteLineAsync(ListeningPrefix + url);
+        await output.FlushAsync(cancellationToken);
+        HostLog.Listening(logger, url);
+        _newApiKey = null;
+    }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string AdminEnvPath => Path.Combine(settings.DataDirectory, AdminEnvFile.FileName);
+
+    private string BoundUrl()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The server started without a bound address.");
+        var port = new Uri(address).Port;
+        return settings.Listen.ClientUrl(port);
+    }
+}
+
+/// <summary>What <see cref="AuthorityStartup"/> needs from the options, resolved once in the builder.</summary>
+internal sealed record AuthorityStartupSettings(string DataDirectory, string AccountName, ListenEndpoint Listen, TextWriter Output);

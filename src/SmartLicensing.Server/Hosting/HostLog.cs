@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace SmartLicensing.Server.Hosting;
+
+/// <summary>Log events of the server host (event ids 1000-1099).</summary>
+internal static partial class HostLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Database {DatabasePath} is ready")]
+    public static partial void DatabaseReady(ILogger logger, string databasePath);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Created smart account {AccountName} with virtual account DEFAULT and an admin API key")]
+    public static partial void FirstStart(ILogger logger, string accountName);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "{AdminEnvPath} had no API key; revoked the old admin key and created a new one")]
+    public static partial void AdminKeyReplaced(ILogger logger, string adminEnvPath);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "License server listening on {Url}")]
+    public static partial void Listening(ILogger logger, string url);
+}
