@@ -1,0 +1,35 @@
+namespace SmartLicensing.Asa.Cli;
+
+/// <summary>ASA command modes, each with its own prompt.</summary>
+internal enum CliMode
+{
+    UserExec,
+    PrivilegedExec,
+    Config,
+    SmartLicense,
+    CallHome,
+    CallHomeProfile,
+}
+
+internal static class CliModes
+{
+    /// <summary>The mode <c>exit</c> returns to, or null when <c>exit</c> ends the session.</summary>
+    public static CliMode? Parent(this CliMode mode) => mode switch
+    {
+        CliMode.Config => CliMode.PrivilegedExec,
+        CliMode.SmartLicense or CliMode.CallHome => CliMode.Config,
+        CliMode.CallHomeProfile => CliMode.CallHome,
+        _ => null,
+    };
+
+    public static string Prompt(this CliMode mode, string hostname) => mode switch
+    {
+        CliMode.UserExec => hostname + "> ",
+        CliMode.PrivilegedExec => hostname + "# ",
+        CliMode.Config => hostname + "(config)# ",
+        CliMode.SmartLicense => hostname + "(config-smart-lic)# ",
+        CliMode.CallHome => hostname + "(cfg-call-home)# ",
+        CliMode.CallHomeProfile => hostname + "(cfg-call-home-profile)# ",
+        _ => hostname + "# ",
+    };
+}
