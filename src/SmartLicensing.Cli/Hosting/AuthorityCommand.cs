@@ -1,0 +1,44 @@
+using System.CommandLine;
+using SmartLicensing.Server.Hosting;
+
+namespace SmartLicensing.Cli.Hosting;
+
+/// <summary><c>smartlic authority</c>: runs the License Authority server until Ctrl+C.</summary>
+internal static class AuthorityCommand
+{
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        var data = new Option<string>("--data")
+        {
+            Description = "Folder for the database, CA, keys and admin.env; created when missing.",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => AuthorityOptions.DefaultDataDirectory,
+        };
+        var listen = new Option<string>("--listen")
+        {
+            Description = "HTTPS URL to listen on; port 0 picks a free port.",
+            HelpName = "URL",
+            DefaultValueFactory = _ => AuthorityOptions.DefaultListen,
+        };
+        var accountName = new Option<string?>("--account-name")
+        {
+            Description = $"Name of the smart account, used when the data folder is new. Default: {AuthorityOptions.DefaultAccountName}.",
+            HelpName = "NAME",
+        };
+        var command = new Command("authority", "Run the License Authority: Admin API and device endpoint.") { data, listen, accountName };
+
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var options = new AuthorityOptions
+            {
+                DataDirectory = Path.GetFullPath(parseResult.GetValue(data)!),
+                Listen = parseResult.GetValue(listen)!,
+                AccountName = parseResult.GetValue(accountName) ?? AuthorityOptions.DefaultAccountName,
+            };
+            return AuthorityHost.RunAsync(options, context.Output, cancellationToken);
+        });
+        return command;
+    }
+}
