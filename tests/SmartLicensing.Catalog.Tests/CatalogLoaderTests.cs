@@ -47,7 +47,8 @@ public sealed class CatalogLoaderTests
     public void BuiltIn_FindByThroughput_ReturnsLicensedModel()
     {
         Assert.Equal("ASAv10", CatalogLoader.BuiltIn.FindAsavModelByThroughput("1g")?.Model);
-        Assert.Null(CatalogLoader.BuiltIn.FindAsavModelByThroughput("20G"));
+        Assert.Equal("ASAv100", CatalogLoader.BuiltIn.FindAsavModelByThroughput("20G")?.Model);
+        Assert.Null(CatalogLoader.BuiltIn.FindAsavModelByThroughput("40G"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace SmartLicensing.Server.DeviceEndpoint;
 
 /// <summary>
 /// Runs one device message through the checks every message passes (format, clock, replay,
-/// signature) and passes it to the feature that handles it. Rejections are logged and recorded
+/// signature) and dispatches it to the feature that handles it. Rejections are logged and recorded
 /// in the event log. Every response, rejections included, is signed.
 /// </summary>
 internal sealed class DeviceRequestHandler(
@@ -33,9 +33,20 @@ internal sealed class DeviceRequestHandler(
     ILogger<DeviceRequestHandler> logger)
 {
     // A save that lost a race on a balance, token or instance row is run again from the start.
-    private const int MaxAttempts = 4;
+    // Every round at least one of the racing requests saves. A request that loses every round
+    // gets server-unavailable, and the device sends it again later.
+    private const int MaxAttempts = 6;
 
     private const string UnknownDevice = "unknown device";
+
+    // "PID:" + 64 + ",SN:" + 64 characters.
+    private const int MaxUdiLength = 136;
+
+    // Rejection messages can quote what the device sent; the log and the event log keep this much.
+    private const int MaxRecordedMessageLength = 400;
+
+    // Agents written by others may put "type" anywhere in the payload, not only first.
+    private static readonly JsonSerializerOptions RequestJsonOptions = new(ProtocolJson.Options) { AllowOutOfOrderMetadataProperties = true };
 
     public async Task<(string Jws, int StatusCode)> HandleAsync(string? body, CancellationToken cancellationToken)
     {
@@ -88,7 +99,7 @@ internal sealed class DeviceRequestHandler(
         DeviceRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<DeviceRequest>(jws.Payload, ProtocolJson.Options);
+            request = JsonSerializer.Deserialize<DeviceRequest>(jws.Payload, RequestJsonOptions);
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException)
         {
@@ -107,6 +118,11 @@ internal sealed class DeviceRequestHandler(
         {
             return (null, DeviceResult.Malformed(
                 $"the nonce must be base64url of at least {DeviceMessageRules.MinNonceBytes} random bytes and at most {DeviceMessageRules.MaxNonceLength} characters"));
+        }
+
+        if (request.Udi is { Length: > MaxUdiLength })
+        {
+            return (null, DeviceResult.Malformed($"the UDI is longer than {MaxUdiLength} characters"));
         }
 
         if (!Udi.TryParse(request.Udi, out var udi, out var udiError))
@@ -181,15 +197,16 @@ internal sealed class DeviceRequestHandler(
     private async Task RecordRejectionAsync(DeviceResult result, string messageType, string udi, DateTimeOffset now)
     {
         var reason = result.Failure!;
-        DeviceEndpointLog.Rejected(logger, messageType, udi, reason.Code, reason.Message);
+        var text = reason.Message.Length > MaxRecordedMessageLength ? $"{reason.Message[..MaxRecordedMessageLength]}..." : reason.Message;
+        DeviceEndpointLog.Rejected(logger, messageType, udi, reason.Code, text);
         try
         {
             // Nothing of the rejected request may be saved with the entry.
             db.ChangeTracker.Clear();
             EventLog.Add(db, now, result.VirtualAccountId, udi == UnknownDevice ? "device" : udi, EventCategories.Device,
-                $"Rejected {messageType} message from {udi}: {reason.Code}: {reason.Message}");
+                $"Rejected {messageType} message from {udi}: {reason.Code}: {text}");
 
-            // The entry is written even if the device hangs up, so rejections are never lost.
+            // The entry is written even if the device hangs up, so hanging up cannot hide a rejection.
             await db.SaveChangesAsync(CancellationToken.None);
         }
         catch (DbUpdateException exception)

@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartLicensing.Catalog;
 using SmartLicensing.Server.AdminApi;
+using SmartLicensing.Server.Leases;
 using SmartLicensing.Server.Pki;
 using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.DeviceEndpoint;
@@ -60,7 +60,7 @@ public static class AuthorityHost
     /// Builds the server without starting it. Start it with <c>StartAsync</c>; it then prints
     /// <c>Now listening on: &lt;url&gt;</c> to <paramref name="output"/> and writes admin.env.
     /// </summary>
-    /// <exception cref="AuthorityStartException">The listen address is invalid or the data folder cannot be used.</exception>
+    /// <exception cref="AuthorityStartException">The listen address or the database connection string is invalid, or the data folder cannot be used.</exception>
     public static WebApplication Build(AuthorityOptions options, TimeProvider timeProvider, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -74,6 +74,7 @@ public static class AuthorityHost
         }
 
         var dataDirectory = PrepareDataDirectory(options.DataDirectory);
+        var store = options.Database is null ? StoreSettings.Sqlite(dataDirectory) : StoreSettings.Postgres(options.Database);
         var credentials = LoadCredentials(dataDirectory, HostNames(options, listen), timeProvider);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -96,10 +97,12 @@ public static class AuthorityHost
         services.AddSingleton(credentials);
         services.AddSingleton(CatalogLoader.BuiltIn);
         services.AddSingleton(new AuthorityStartupSettings(dataDirectory, options.AccountName, listen, output));
-        services.AddDbContext<LicensingDbContext>(db => db.UseSqlite(SqliteStore.ConnectionString(dataDirectory)));
+        services.AddLicensingStore(store);
         services.AddHostedService<AuthorityStartup>();
+        services.AddDatabaseLease();
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = AddDefaultCode);
+        services.AddExceptionHandler<StoreUnavailableHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddAdminApi();
@@ -135,6 +138,10 @@ public static class AuthorityHost
         catch (SocketException ex)
         {
             return $"Cannot listen on {options.Listen}: {ex.Message}";
+        }
+        catch (AuthorityStartException ex)
+        {
+            return ex.Message;
         }
         catch (SqliteException ex)
         {

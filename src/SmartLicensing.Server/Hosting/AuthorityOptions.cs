@@ -13,6 +13,13 @@ public sealed class AuthorityOptions
     /// <summary>HTTPS address to listen on, <c>https://&lt;IP address or localhost&gt;:&lt;port&gt;</c>; port 0 picks a free port.</summary>
     public string Listen { get; init; } = DefaultListen;
 
+    /// <summary>
+    /// PostgreSQL connection string (Host, Port, Database, Username, Password, ...); null keeps the
+    /// store in a SQLite file in the data folder. Several servers may share one PostgreSQL
+    /// database when they also share the data folder's keys.
+    /// </summary>
+    public string? Database { get; init; }
+
     /// <summary>Name of the smart account created at first start; later starts ignore it.</summary>
     public string AccountName { get; init; } = DefaultAccountName;
 

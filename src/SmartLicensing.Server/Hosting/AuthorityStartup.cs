@@ -14,6 +14,7 @@ namespace SmartLicensing.Server.Hosting;
 /// </summary>
 internal sealed class AuthorityStartup(
     AuthorityStartupSettings settings,
+    StoreSettings store,
     IServiceScopeFactory scopes,
     IServer server,
     TimeProvider timeProvider,
@@ -26,11 +27,25 @@ internal sealed class AuthorityStartup(
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-        await SqliteStore.PrepareAsync(db, cancellationToken);
-        HostLog.DatabaseReady(logger, Path.Combine(settings.DataDirectory, SqliteStore.FileName));
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+            await using (await LicensingStore.LockStartupAsync(db, store, cancellationToken))
+            {
+                await LicensingStore.PrepareAsync(db, store, cancellationToken);
+                HostLog.DatabaseReady(logger, store.Description);
+                await SeedAsync(db, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (store.Kind == StoreKind.Postgres && ex is not AuthorityStartException && PostgresStore.DescribeStartFailure(ex, store) is { } reason)
+        {
+            throw new AuthorityStartException(reason, ex);
+        }
+    }
 
+    private async Task SeedAsync(LicensingDbContext db, CancellationToken cancellationToken)
+    {
         var now = timeProvider.GetUtcNow();
         _newApiKey = await AuthoritySeeder.SeedAsync(db, settings.AccountName, now, cancellationToken);
         if (_newApiKey is not null)

@@ -4,14 +4,31 @@ using SmartLicensing.Server.Accounts;
 using SmartLicensing.Server.AdminApi;
 using SmartLicensing.Server.Devices;
 using SmartLicensing.Server.Events;
+using SmartLicensing.Server.Leases;
 using SmartLicensing.Server.Licenses;
 using SmartLicensing.Server.Tokens;
 
 namespace SmartLicensing.Server.Storage;
 
-/// <summary>The license server's store: accounts, licenses, tokens, product instances and events.</summary>
-public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> options) : DbContext(options)
+/// <summary>
+/// The license server's store: accounts, licenses, tokens, product instances and events. Every
+/// feature takes this type; the server registers a subclass per database provider, because
+/// EF Core keeps one set of migrations per context type (<see cref="SqliteLicensingDbContext"/>,
+/// <see cref="PostgresLicensingDbContext"/>).
+/// </summary>
+public class LicensingDbContext : DbContext
 {
+    public LicensingDbContext(DbContextOptions<LicensingDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider subclasses, whose options are typed to the subclass.</summary>
+    protected LicensingDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<SmartAccount> SmartAccounts => Set<SmartAccount>();
 
     public DbSet<VirtualAccount> VirtualAccounts => Set<VirtualAccount>();
@@ -30,6 +47,8 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
+    public DbSet<DatabaseLeaseRecord> Leases => Set<DatabaseLeaseRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -38,6 +57,16 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+
+        if (Database.IsNpgsql())
+        {
+            // timestamptz takes only UTC values and keeps microseconds.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMicrosecondsConverter>();
+
+            // Byte order, as SQLite compares: sorting and uniqueness then do not depend on the
+            // locale the database was created with.
+            configurationBuilder.Properties<string>().UseCollation(PostgresStore.OrdinalCollation);
         }
     }
 
@@ -106,9 +135,23 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
         {
             e.HasIndex(k => k.KeyHash).IsUnique();
         });
+
+        modelBuilder.Entity<DatabaseLeaseRecord>(e =>
+        {
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(64);
+            e.Property(l => l.Holder).HasMaxLength(200);
+
+            // The row exists from the start, so taking the lease is always one conditional update.
+            e.HasData(new DatabaseLeaseRecord { Name = DatabaseLeaseRecord.BackgroundJobs, Holder = "", ExpiresAt = DateTimeOffset.UnixEpoch });
+        });
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,
         ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+
+    private sealed class UtcMicrosecondsConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        value => new DateTimeOffset(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero),
+        value => value.ToUniversalTime());
 }

@@ -3,14 +3,20 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace SmartLicensing.Server.Storage;
 
-/// <summary>Builds the context for the EF Core tools (<c>dotnet ef migrations add</c>); the server never uses it.</summary>
-internal sealed class LicensingDbContextFactory : IDesignTimeDbContextFactory<LicensingDbContext>
+// These build the contexts for the EF Core tools (`dotnet ef migrations add X --context
+// SqliteLicensingDbContext` or PostgresLicensingDbContext); the server never uses them and the
+// tools never connect.
+
+/// <summary>Design-time factory of the SQLite context.</summary>
+internal sealed class SqliteLicensingDbContextFactory : IDesignTimeDbContextFactory<SqliteLicensingDbContext>
 {
-    public LicensingDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<LicensingDbContext>()
-            .UseSqlite("Data Source=design-time.db")
-            .Options;
-        return new LicensingDbContext(options);
-    }
+    public SqliteLicensingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteLicensingDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+/// <summary>Design-time factory of the PostgreSQL context.</summary>
+internal sealed class PostgresLicensingDbContextFactory : IDesignTimeDbContextFactory<PostgresLicensingDbContext>
+{
+    public PostgresLicensingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresLicensingDbContext>().UseNpgsql("Host=127.0.0.1;Database=design_time").Options);
 }

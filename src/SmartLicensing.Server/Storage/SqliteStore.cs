@@ -19,7 +19,7 @@ public static class SqliteStore
         Pooling = true,
     }.ToString();
 
-    /// <summary>Switches the file to write-ahead logging, so readers do not block the writer, and applies migrations.</summary>
+    /// <summary>Switches the file to write-ahead logging, so readers do not block the writer.</summary>
     public static async Task PrepareAsync(LicensingDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -35,7 +35,5 @@ public static class SqliteStore
         {
             await db.Database.CloseConnectionAsync();
         }
-
-        await db.Database.MigrateAsync(cancellationToken);
     }
 }

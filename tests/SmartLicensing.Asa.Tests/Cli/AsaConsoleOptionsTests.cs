@@ -12,7 +12,7 @@ public sealed class AsaConsoleOptionsTests : IDisposable
     public void Dispose() => _device.Dispose();
 
     [Theory]
-    [InlineData("ASAv100", null, null, "ERROR: --model 'ASAv100' is not an ASAv model. Use one of ASAv5, ASAv10, ASAv30, ASAv50.")]
+    [InlineData("ASAv20", null, null, "ERROR: --model 'ASAv20' is not an ASAv model. Use one of ASAv5, ASAv10, ASAv30, ASAv50, ASAv100.")]
     [InlineData(null, null, "two gigs", "ERROR: --memory 'two gigs' is not a memory size.")]
     [InlineData(null, 0, null, "ERROR: --vcpus 0 is invalid")]
     [InlineData(null, 1, "256MB", "ERROR: No ASAv model fits 1 vCPU and 256MB of memory")]

@@ -25,7 +25,8 @@ public sealed class PlatformResolverTests
     [InlineData(4, "8GB", "ASAv30")]
     [InlineData(4, "16384MB", "ASAv30")]
     [InlineData(8, "16G", "ASAv50")]
-    [InlineData(16, "64GB", "ASAv50")]
+    [InlineData(16, "64GB", "ASAv100")]
+    [InlineData(8, "64GB", "ASAv50")]
     [InlineData(8, "2GB", "ASAv10")]
     public void Resolve_VcpusAndMemory_PicksLargestModelThatFits(int vcpus, string memory, string expected)
     {
@@ -58,7 +59,7 @@ public sealed class PlatformResolverTests
     }
 
     [Theory]
-    [InlineData("ASAv100", null, null, "'ASAv100' is not an ASAv model")]
+    [InlineData("ASAv20", null, null, "'ASAv20' is not an ASAv model")]
     [InlineData(null, null, "lots", "--memory 'lots' is not a memory size")]
     [InlineData(null, null, "2048", "--memory '2048' is not a memory size")]
     [InlineData(null, 0, null, "--vcpus 0 is invalid")]

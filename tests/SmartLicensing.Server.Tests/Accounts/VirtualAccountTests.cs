@@ -1,17 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.Tests.Support;
 using Xunit;
 
 namespace SmartLicensing.Server.Tests.Accounts;
 
-public sealed class VirtualAccountTests
+public abstract class VirtualAccountTests(StoreKind store) : StoreTests(store)
 {
     [Fact]
     public async Task GetAccount_FirstStart_ShowsNameAndDefault()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var account = await (await server.Client.GetAsync("/api/v1/account", TestContext.Current.CancellationToken)).JsonAsync(200);
 
@@ -24,7 +25,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task Create_ValidName_Returns201WithTrimmedName()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var created = await (await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "  Lab East ", description = "East lab" })).JsonAsync(201);
 
@@ -43,7 +44,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task Create_SameNameOtherCase_Returns409()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "default" });
 
@@ -58,7 +59,7 @@ public sealed class VirtualAccountTests
     [InlineData("x123456789x123456789x123456789x123456789x123456789x123456789x123456789x123456789x")]
     public async Task Create_InvalidName_Returns400(string name)
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name });
 
@@ -68,7 +69,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task Create_NameOf80Characters_IsAccepted()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = new string('v', 80) });
 
@@ -78,7 +79,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task Rename_NewName_RenamesAndLogsEvent()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Old" });
 
         var response = await server.Client.PatchAsync("/api/v1/virtual-accounts/old", JsonContent.Create(new { name = "New" }), TestContext.Current.CancellationToken);
@@ -94,7 +95,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task Rename_ToExistingName_Returns409()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Lab" });
 
         var response = await server.Client.PatchAsync("/api/v1/virtual-accounts/Lab", JsonContent.Create(new { name = "Default" }), TestContext.Current.CancellationToken);
@@ -105,7 +106,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task Delete_DefaultAccount_Returns409IsDefault()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.DeleteAsync("/api/v1/virtual-accounts/DEFAULT", TestContext.Current.CancellationToken);
 
@@ -115,7 +116,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task Delete_AccountWithLicensesAndInstance_Returns409WithCounts()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Lab" });
         await Seed.ImportCsvAsync(server, "Lab", "L-ASAV10S-K9=,2\nL-ASAV30S-K9=,1\n");
         await Seed.AddProductInstanceAsync(server, "Lab", "PID:ASAv,SN:9A1B", (Seed.Standard1G, 1));
@@ -130,7 +131,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task Delete_EmptyAccount_Returns204ThenNotFound()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Lab" });
 
         var deleted = await server.Client.DeleteAsync("/api/v1/virtual-accounts/Lab", TestContext.Current.CancellationToken);
@@ -144,7 +145,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task SetDefault_OtherAccount_MovesDefault()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Lab" });
 
         var response = await server.Client.PostAsync("/api/v1/virtual-accounts/lab/default", null, TestContext.Current.CancellationToken);
@@ -159,7 +160,7 @@ public sealed class VirtualAccountTests
     [Fact]
     public async Task List_AccountWithLicensesAndInstance_CountsBoth()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,2\nL-ASAV10S-K9=,1\nL-ASAV30S-K9=,1\n");
         await Seed.AddProductInstanceAsync(server, "DEFAULT", "PID:ASAv,SN:1", (Seed.Standard1G, 1));
 
@@ -171,3 +172,7 @@ public sealed class VirtualAccountTests
         Assert.Equal(JsonValueKind.String, account.GetProperty("createdAt").ValueKind);
     }
 }
+
+public sealed class SqliteVirtualAccountTests() : VirtualAccountTests(StoreKind.Sqlite);
+
+public sealed class PostgresVirtualAccountTests() : VirtualAccountTests(StoreKind.Postgres);

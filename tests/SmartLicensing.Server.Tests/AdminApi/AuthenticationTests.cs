@@ -1,17 +1,18 @@
 using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.Tests.Support;
 using Xunit;
 
 namespace SmartLicensing.Server.Tests.AdminApi;
 
-public sealed class AuthenticationTests
+public abstract class AuthenticationTests(StoreKind store) : StoreTests(store)
 {
     [Fact]
     public async Task EveryAdminRoute_NoKey_Returns401ApiKeyMissing()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         var routes = AdminRoutes(server);
 
         Assert.True(routes.Count >= 15, $"Only {routes.Count} Admin API routes were found.");
@@ -29,7 +30,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task EveryAdminRoute_WrongKey_Returns401ApiKeyInvalid()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         using var client = server.CreateClient("slk_not-the-key");
 
         foreach (var (method, path) in AdminRoutes(server))
@@ -44,7 +45,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task XApiKeyHeader_ValidKey_IsAccepted()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         using var client = server.CreateClient(apiKey: null);
         client.DefaultRequestHeaders.Add("X-API-Key", server.ApiKey);
 
@@ -57,7 +58,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task InvalidKeys_ManyFromOneAddress_AreRateLimited()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         using var client = server.CreateClient("slk_wrong");
 
         HttpResponseMessage? last = null;
@@ -73,7 +74,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task UnknownRoute_WithKey_ReturnsProblemWithCode()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.GetAsync("/api/v1/no-such-thing", TestContext.Current.CancellationToken);
 
@@ -106,3 +107,7 @@ public sealed class AuthenticationTests
         return routes;
     }
 }
+
+public sealed class SqliteAuthenticationTests() : AuthenticationTests(StoreKind.Sqlite);
+
+public sealed class PostgresAuthenticationTests() : AuthenticationTests(StoreKind.Postgres);

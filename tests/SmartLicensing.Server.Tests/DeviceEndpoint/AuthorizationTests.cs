@@ -127,7 +127,7 @@ public sealed class AuthorizationTests : DeviceEndpointTestBase
     public async Task Authorize_ManyDevicesAtOnce_BalanceCountsEveryDevice()
     {
         var devices = new List<TestDevice>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 40; i++)
         {
             devices.Add(await RegisteredDeviceAsync($"PAR{i}"));
         }
@@ -136,7 +136,7 @@ public sealed class AuthorizationTests : DeviceEndpointTestBase
 
         Assert.All(replies, r => Assert.True(r.Response is AuthorizationResponse, r.Describe()));
         var balance = await Host.BalanceAsync(Host.LabAccountId, DeviceEndpointHost.Std1G);
-        Assert.Equal(8, balance!.InUse);
+        Assert.Equal(40, balance!.InUse);
         devices.ForEach(d => d.Dispose());
     }
 }

@@ -37,8 +37,9 @@ internal sealed class DeviceEndpointHost : IAsyncDisposable
     private readonly string _directory;
     private readonly WebApplication _app;
 
-    private DeviceEndpointHost(string directory, WebApplication app, FakeTimeProvider time, ServerCredentials credentials, HttpClient client)
+    private DeviceEndpointHost(string directory, WebApplication app, FakeTimeProvider time, ServerCredentials credentials, HttpClient client, CapturedLogs logs)
     {
+        Logs = logs;
         _directory = directory;
         _app = app;
         Time = time;
@@ -48,9 +49,13 @@ internal sealed class DeviceEndpointHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    public CapturedLogs Logs { get; }
+
     public ServerCredentials Credentials { get; }
 
     public HttpClient Client { get; }
+
+    public DeviceServerConnection Connection => new(Client, Time, Credentials);
 
     public int LabAccountId { get; private set; }
 
@@ -64,7 +69,11 @@ internal sealed class DeviceEndpointHost : IAsyncDisposable
         var credentials = ServerCredentials.LoadOrCreate(directory, [], time);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Testing" });
+        var logs = new CapturedLogs();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(credentials.ServerTlsCertificate)));
         builder.Services.AddSingleton(credentials);
         builder.Services.AddSingleton<TimeProvider>(time);
@@ -77,7 +86,7 @@ internal sealed class DeviceEndpointHost : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient(TrustingOnly(credentials.RootCertificate)) { BaseAddress = new Uri(address) };
-        var host = new DeviceEndpointHost(directory, app, time, credentials, client);
+        var host = new DeviceEndpointHost(directory, app, time, credentials, client, logs);
         await host.SeedAsync();
         return host;
     }

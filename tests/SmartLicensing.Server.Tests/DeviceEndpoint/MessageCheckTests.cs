@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SmartLicensing.Protocol;
 using SmartLicensing.Protocol.Messages;
 using SmartLicensing.Protocol.Signing;
@@ -18,6 +21,49 @@ public sealed class MessageCheckTests : DeviceEndpointTestBase
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal(FailureReasons.MalformedMessage.Code, reply.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Post_TypeNotFirstInPayload_Accepted()
+    {
+        using var device = await RegisteredDeviceAsync();
+        var nonce = TestDevice.NewNonce();
+        var payload = string.Create(CultureInfo.InvariantCulture,
+            $$"""{"nonce":"{{nonce}}","issuedAt":"{{Host.Time.GetUtcNow():O}}","udi":"{{device.Udi}}","type":"deregister"}""");
+        var body = CompactJws.Sign(new JwsHeader { KeyId = device.Serial }, Encoding.UTF8.GetBytes(payload), device.Key);
+
+        var reply = await device.PostAsync(body, nonce);
+
+        Assert.True(reply.Response is DeregisterResponse, reply.Describe());
+    }
+
+    [Fact]
+    public async Task Post_UnknownMessageType_MalformedMessage()
+    {
+        using var device = await RegisteredDeviceAsync();
+        var payload = string.Create(CultureInfo.InvariantCulture,
+            $$"""{"type":"reserve","nonce":"{{TestDevice.NewNonce()}}","issuedAt":"{{Host.Time.GetUtcNow():O}}","udi":"{{device.Udi}}"}""");
+        var body = CompactJws.Sign(new JwsHeader { KeyId = device.Serial }, Encoding.UTF8.GetBytes(payload), device.Key);
+
+        var reply = await device.PostAsync(body, expectedNonce: null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal(FailureReasons.MalformedMessage.Code, reply.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Post_AlgorithmOtherThanEdDsa_MalformedMessage()
+    {
+        using var device = await RegisteredDeviceAsync();
+        var request = new DeregisterRequest { Nonce = TestDevice.NewNonce(), IssuedAt = Host.Time.GetUtcNow(), Udi = device.Udi };
+
+        var body = TestDevice.Sign(request, new JwsHeader { Algorithm = "none", KeyId = device.Serial }, device.Key);
+
+        // The payload of a JWS with another algorithm is not read, so the nonce is not echoed.
+        var reply = await device.PostAsync(body, expectedNonce: null);
+
+        Assert.Equal(FailureReasons.MalformedMessage.Code, reply.ErrorCode);
+        Assert.Equal(1, await Host.QueryAsync(db => db.ProductInstances.CountAsync()));
     }
 
     [Fact]
@@ -101,6 +147,19 @@ public sealed class MessageCheckTests : DeviceEndpointTestBase
     }
 
     [Fact]
+    public async Task Post_StoreBroken_ServerUnavailableSignedWithNonce()
+    {
+        using var device = await RegisteredDeviceAsync();
+        await Host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE ProductInstanceEntitlements"));
+
+        var reply = await device.AuthorizeAsync((DeviceEndpointHost.Std1G, 1));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, reply.Status);
+        Assert.Equal(FailureReasons.ServerUnavailable.Code, reply.ErrorCode);
+        Assert.Equal(0, (await Host.BalanceAsync(Host.LabAccountId, DeviceEndpointHost.Std1G))!.InUse);
+    }
+
+    [Fact]
     public async Task Post_UnknownKid_NotRegistered()
     {
         using var device = NewDevice();
@@ -127,6 +186,9 @@ public sealed class MessageCheckTests : DeviceEndpointTestBase
         var rejection = (await EventsAsync()).Last();
         Assert.Equal(Host.LabAccountId, rejection.VirtualAccountId);
         Assert.Contains(FailureReasons.SignatureInvalid.Code, rejection.Message, StringComparison.Ordinal);
+        var warning = Assert.Single(Host.Logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains(device.Udi, warning.Message, StringComparison.Ordinal);
+        Assert.Contains(FailureReasons.SignatureInvalid.Code, warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

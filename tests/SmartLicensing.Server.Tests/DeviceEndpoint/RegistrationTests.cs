@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SmartLicensing.Protocol;
 using SmartLicensing.Protocol.Messages;
 using SmartLicensing.Protocol.Signing;
@@ -101,6 +102,8 @@ public sealed class RegistrationTests : DeviceEndpointTestBase
 
         var rejection = Assert.Single(await EventsAsync());
         Assert.Contains(expected.Code, rejection.Message, StringComparison.Ordinal);
+        Assert.Contains(Host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(expected.Code, StringComparison.Ordinal));
+        Assert.DoesNotContain(Host.Logs.Entries, e => e.Message.Contains(token, StringComparison.Ordinal));
     }
 
     [Fact]

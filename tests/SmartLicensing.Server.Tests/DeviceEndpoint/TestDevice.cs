@@ -7,13 +7,22 @@ using SmartLicensing.Protocol;
 using SmartLicensing.Protocol.Encoding;
 using SmartLicensing.Protocol.Messages;
 using SmartLicensing.Protocol.Signing;
+using SmartLicensing.Server.Pki;
 using Xunit;
 
 namespace SmartLicensing.Server.Tests.DeviceEndpoint;
 
+/// <summary>What a test device needs of a server: its address (in the client), its clock and its credentials.</summary>
+internal sealed record DeviceServerConnection(HttpClient Client, TimeProvider Time, ServerCredentials Credentials);
+
 /// <summary>A minimal device: signs requests with its Ed25519 key and checks the server's signed responses.</summary>
-internal sealed class TestDevice(DeviceEndpointHost host, string udi) : IDisposable
+internal sealed class TestDevice(DeviceServerConnection host, string udi) : IDisposable
 {
+    public TestDevice(DeviceEndpointHost host, string udi)
+        : this(host.Connection, udi)
+    {
+    }
+
     public string Udi { get; } = udi;
 
     public Ed25519SigningKey Key { get; private set; } = Ed25519SigningKey.Create();

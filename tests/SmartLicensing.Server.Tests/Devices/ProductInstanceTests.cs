@@ -1,18 +1,19 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.Tests.Support;
 using Xunit;
 
 namespace SmartLicensing.Server.Tests.Devices;
 
-public sealed class ProductInstanceTests
+public abstract class ProductInstanceTests(StoreKind store) : StoreTests(store)
 {
     private const string Udi = "PID:ASAv,SN:9A1B2C3D";
 
     [Fact]
     public async Task List_SeededInstance_ShowsEntitlementsWithNames()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         var id = await Seed.AddProductInstanceAsync(server, "DEFAULT", Udi, (Seed.Standard1G, 1));
 
         var list = await (await server.Client.GetAsync("/api/v1/product-instances?virtualAccount=DEFAULT", TestContext.Current.CancellationToken)).JsonAsync(200);
@@ -31,7 +32,7 @@ public sealed class ProductInstanceTests
     [Fact]
     public async Task Show_ByIdAndByEncodedUdi_ReturnsSameInstance()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         var id = await Seed.AddProductInstanceAsync(server, "DEFAULT", Udi);
 
         var byId = await (await server.Client.GetAsync($"/api/v1/product-instances/{id}", TestContext.Current.CancellationToken)).JsonAsync(200);
@@ -44,7 +45,7 @@ public sealed class ProductInstanceTests
     [Fact]
     public async Task Show_Unknown_Returns404NamingIt()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.GetAsync($"/api/v1/product-instances/{Uri.EscapeDataString("PID:ASAv,SN:NOPE")}", TestContext.Current.CancellationToken);
 
@@ -55,7 +56,7 @@ public sealed class ProductInstanceTests
     [Fact]
     public async Task Remove_Instance_FreesLicensesAndLogsEvent()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,2\n");
         await Seed.AddProductInstanceAsync(server, "DEFAULT", Udi, (Seed.Standard1G, 1));
         await Seed.AddProductInstanceAsync(server, "DEFAULT", "PID:ASAv,SN:OTHER", (Seed.Standard1G, 1));
@@ -76,3 +77,7 @@ public sealed class ProductInstanceTests
         await ProblemAssert.HasCodeAsync(again, 404, "product-instance-not-found");
     }
 }
+
+public sealed class SqliteProductInstanceTests() : ProductInstanceTests(StoreKind.Sqlite);
+
+public sealed class PostgresProductInstanceTests() : ProductInstanceTests(StoreKind.Postgres);

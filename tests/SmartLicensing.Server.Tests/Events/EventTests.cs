@@ -1,15 +1,16 @@
 using System.Net.Http.Headers;
+using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.Tests.Support;
 using Xunit;
 
 namespace SmartLicensing.Server.Tests.Events;
 
-public sealed class EventTests
+public abstract class EventTests(StoreKind store) : StoreTests(store)
 {
     [Fact]
     public async Task List_Json_NewestFirstWithActorAndLimit()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "First" });
         server.Time.Advance(TimeSpan.FromSeconds(1));
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Second" });
@@ -29,7 +30,7 @@ public sealed class EventTests
     [Fact]
     public async Task List_FilteredByVirtualAccount_ShowsOnlyItsEvents()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Lab" });
 
         var events = await (await server.Client.GetAsync("/api/v1/events?virtualAccount=DEFAULT", TestContext.Current.CancellationToken)).JsonAsync(200);
@@ -43,7 +44,7 @@ public sealed class EventTests
     [InlineData(10001)]
     public async Task List_LimitOutOfRange_Returns400(int limit)
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.GetAsync($"/api/v1/events?limit={limit}", TestContext.Current.CancellationToken);
 
@@ -53,7 +54,7 @@ public sealed class EventTests
     [Fact]
     public async Task List_AcceptCsv_QuotesFieldsPerRfc4180()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Lab, \"east\"" });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events?limit=1");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
@@ -70,7 +71,7 @@ public sealed class EventTests
     [Fact]
     public async Task List_FormatCsvQuery_ReturnsCsv()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.GetAsync("/api/v1/events?format=csv", TestContext.Current.CancellationToken);
 
@@ -79,3 +80,7 @@ public sealed class EventTests
         Assert.Contains("Smart account 'Lab Smart Account' created.", text, StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteEventTests() : EventTests(StoreKind.Sqlite);
+
+public sealed class PostgresEventTests() : EventTests(StoreKind.Postgres);

@@ -2,19 +2,20 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.Tests.Support;
 using Xunit;
 
 namespace SmartLicensing.Server.Tests.Licenses;
 
-public sealed class LicenseImportTests
+public abstract class LicenseImportTests(StoreKind store) : StoreTests(store)
 {
     private const string DefaultLicenses = "/api/v1/virtual-accounts/DEFAULT/licenses";
 
     [Fact]
     public async Task ImportCsv_ValidFile_AddsPurchasedAndReturnsEntitlements()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         const string csv = "pid,quantity,expires\n# lab order\n\nL-ASAV10S-K9=,3\r\nl-asav30s-k9=,2,2099-12-31\n";
 
         var result = await (await PostCsvAsync(server, DefaultLicenses, csv)).JsonAsync(201);
@@ -42,7 +43,7 @@ public sealed class LicenseImportTests
     [Fact]
     public async Task ImportCsv_SecondImport_AddsToPurchased()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,3\n");
         await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,4\n");
@@ -61,7 +62,7 @@ public sealed class LicenseImportTests
     [InlineData("L-ASAV10S-K9=,1,2,3\n", 1, "found 4 field(s)")]
     public async Task ImportCsv_BadLine_FailsWholeImportNamingLine(string csv, int line, string reason)
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await PostCsvAsync(server, DefaultLicenses, csv);
 
@@ -74,7 +75,7 @@ public sealed class LicenseImportTests
     [Fact]
     public async Task ImportCsv_UnknownPid_NamesPidAndLine()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await PostCsvAsync(server, DefaultLicenses, "L-ASAV10S-K9=,1\nL-FOO=,1\n");
 
@@ -89,7 +90,7 @@ public sealed class LicenseImportTests
     [InlineData("pid,quantity,expires\n")]
     public async Task ImportCsv_NoLines_Returns400Empty(string csv)
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await PostCsvAsync(server, DefaultLicenses, csv);
 
@@ -99,7 +100,7 @@ public sealed class LicenseImportTests
     [Fact]
     public async Task ImportCsv_UnknownVirtualAccount_Returns404()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await PostCsvAsync(server, "/api/v1/virtual-accounts/Nowhere/licenses", "L-ASAV10S-K9=,1\n");
 
@@ -110,7 +111,7 @@ public sealed class LicenseImportTests
     [Fact]
     public async Task ImportJson_ValidLines_StoresOrderReferenceAndExpiry()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostJsonAsync(DefaultLicenses, new
         {
@@ -134,7 +135,7 @@ public sealed class LicenseImportTests
     [Fact]
     public async Task ImportJson_BadSecondLine_FailsWholeImport()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostJsonAsync(DefaultLicenses, new
         {
@@ -149,7 +150,7 @@ public sealed class LicenseImportTests
     [Fact]
     public async Task ImportJson_NoLines_Returns400Empty()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostJsonAsync(DefaultLicenses, new { lines = Array.Empty<object>() });
 
@@ -159,7 +160,7 @@ public sealed class LicenseImportTests
     [Fact]
     public async Task Import_XmlBody_Returns415()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         using var content = new StringContent("<order/>", Encoding.UTF8, "application/xml");
 
         var response = await server.Client.PostAsync(DefaultLicenses, content, TestContext.Current.CancellationToken);
@@ -183,3 +184,7 @@ public sealed class LicenseImportTests
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/v1/licenses", TestContext.Current.CancellationToken)).StatusCode);
     }
 }
+
+public sealed class SqliteLicenseImportTests() : LicenseImportTests(StoreKind.Sqlite);
+
+public sealed class PostgresLicenseImportTests() : LicenseImportTests(StoreKind.Postgres);

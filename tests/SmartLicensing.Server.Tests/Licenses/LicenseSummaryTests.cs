@@ -1,15 +1,16 @@
 using System.Text.Json;
+using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.Tests.Support;
 using Xunit;
 
 namespace SmartLicensing.Server.Tests.Licenses;
 
-public sealed class LicenseSummaryTests
+public abstract class LicenseSummaryTests(StoreKind store) : StoreTests(store)
 {
     [Fact]
     public async Task List_PurchasedAndInUse_ShowsBalanceIncludingNegative()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Lab" });
         await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,2\n");
         await Seed.ImportCsvAsync(server, "Lab", "L-ASAV10S-K9=,5,2099-01-31\nL-ASAV10S-K9=,1,2098-01-31\n");
@@ -40,7 +41,7 @@ public sealed class LicenseSummaryTests
     [Fact]
     public async Task List_FilteredByVirtualAccount_ShowsOnlyThatAccount()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         await server.Client.PostJsonAsync("/api/v1/virtual-accounts", new { name = "Lab" });
         await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,2\n");
         await Seed.ImportCsvAsync(server, "Lab", "L-ASAV30S-K9=,1\n");
@@ -55,7 +56,7 @@ public sealed class LicenseSummaryTests
     [Fact]
     public async Task List_UnknownVirtualAccount_Returns404()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.GetAsync("/api/v1/licenses?virtualAccount=Nowhere", TestContext.Current.CancellationToken);
 
@@ -65,3 +66,7 @@ public sealed class LicenseSummaryTests
     private static JsonElement Row(List<JsonElement> rows, string virtualAccount, string shortTag) =>
         rows.Single(r => r.GetProperty("virtualAccount").GetString() == virtualAccount && r.GetProperty("shortTag").GetString() == shortTag);
 }
+
+public sealed class SqliteLicenseSummaryTests() : LicenseSummaryTests(StoreKind.Sqlite);
+
+public sealed class PostgresLicenseSummaryTests() : LicenseSummaryTests(StoreKind.Postgres);

@@ -131,6 +131,28 @@ public sealed class ServerCredentialsTests : IDisposable
     }
 
     [Fact]
+    public void SigningAndIdCertificates_X509Chain_BuildsToRoot()
+    {
+        using var credentials = ServerCredentials.LoadOrCreate(_directory, [], _time);
+        using var deviceKey = Ed25519SigningKey.Create();
+        var issued = credentials.IssueIdCertificate(Udi.Parse("PID:ASAv,SN:CHAIN1"), deviceKey.PublicKey, Start);
+
+        using var signing = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(credentials.SigningCertificateBase64));
+        using var id = X509CertificateLoader.LoadCertificate(issued.Der);
+
+        // Agents check the signing certificate with an ordinary chain build against their trustpool.
+        foreach (var certificate in new[] { signing, id })
+        {
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(credentials.RootCertificate);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.VerificationTime = Start.AddDays(1).UtcDateTime;
+            Assert.True(chain.Build(certificate), $"{certificate.Subject}: {string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation))}");
+        }
+    }
+
+    [Fact]
     public void IssueIdCertificate_TwoIssues_HaveDifferentSerials()
     {
         using var credentials = ServerCredentials.LoadOrCreate(_directory, [], _time);
@@ -161,7 +183,7 @@ public sealed class ServerCredentialsTests : IDisposable
     private UnixFileMode ModeOf(string name) =>
         OperatingSystem.IsWindows() ? throw new PlatformNotSupportedException() : File.GetUnixFileMode(Path.Combine(_directory, name));
 
-    // Checks the certificate's ECDSA signature directly: .NET chain building does not know Ed25519 keys.
+    // Checks the certificate's ECDSA signature directly, without chain building.
     private static bool SignatureVerifiesWithRoot(byte[] der, X509Certificate2 root)
     {
         var reader = new System.Formats.Asn1.AsnReader(der, System.Formats.Asn1.AsnEncodingRules.DER);

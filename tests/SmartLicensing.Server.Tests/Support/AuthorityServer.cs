@@ -14,23 +14,29 @@ using Xunit;
 namespace SmartLicensing.Server.Tests.Support;
 
 /// <summary>
-/// The real server on https://127.0.0.1 with a free port, a SQLite file in a temporary folder and
-/// a fake clock, plus an HTTP client that trusts only the server's generated CA.
+/// The real server on https://127.0.0.1 with a free port, a temporary data folder, a store (a
+/// SQLite file there, or a new PostgreSQL database) and a fake clock, plus an HTTP client that
+/// trusts only the server's generated CA.
 /// </summary>
 public sealed class AuthorityServer : IAsyncDisposable
 {
     private readonly bool _ownsDirectory;
+    private readonly TestDatabase? _ownedDatabase;
 
-    private AuthorityServer(string dataDirectory, bool ownsDirectory, FakeTimeProvider time, WebApplication app, StringWriter output)
+    private AuthorityServer(string dataDirectory, bool ownsDirectory, TestDatabase database, TestDatabase? ownedDatabase, FakeTimeProvider time, WebApplication app, StringWriter output)
     {
         DataDirectory = dataDirectory;
         _ownsDirectory = ownsDirectory;
+        Database = database;
+        _ownedDatabase = ownedDatabase;
         Time = time;
         App = app;
         Output = output;
     }
 
     public string DataDirectory { get; }
+
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -48,17 +54,38 @@ public sealed class AuthorityServer : IAsyncDisposable
     /// <summary>Client without any API key.</summary>
     public HttpClient AnonymousClient { get; private set; } = null!;
 
-    public static Task<AuthorityServer> StartAsync() => StartAsync(NewDataDirectory(), ownsDirectory: true);
-
-    /// <summary>Starts a server on an existing data folder; the caller deletes the folder.</summary>
-    public static async Task<AuthorityServer> StartAsync(string dataDirectory, bool ownsDirectory = false)
+    /// <summary>Starts a server on a new data folder and a new database; disposing deletes both.</summary>
+    public static async Task<AuthorityServer> StartAsync(StoreKind store = StoreKind.Sqlite)
     {
-        // Certificates must be valid for the real TLS handshake, so the fake clock starts at the real time.
-        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var database = TestDatabase.Create(store);
+        try
+        {
+            return await StartAsync(NewDataDirectory(), database, ownsDirectory: true, ownsDatabase: true);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a server on an existing data folder with a SQLite file there; the caller deletes the folder.</summary>
+    public static Task<AuthorityServer> StartAsync(string dataDirectory) =>
+        StartAsync(dataDirectory, TestDatabase.Create(StoreKind.Sqlite));
+
+    /// <summary>Starts a server on an existing data folder and database; the caller deletes both unless told otherwise.</summary>
+    public static async Task<AuthorityServer> StartAsync(string dataDirectory, TestDatabase database, bool ownsDirectory = false, bool ownsDatabase = false, string? listen = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+
+        // Certificates must be valid for the real TLS handshake, so the fake clock starts at the
+        // real time, in whole seconds so that every store keeps the times exactly.
+        var now = TimeProvider.System.GetUtcNow();
+        var time = new FakeTimeProvider(now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerSecond)));
         var output = new StringWriter();
-        var options = new AuthorityOptions { DataDirectory = dataDirectory, Listen = "https://127.0.0.1:0" };
+        var options = new AuthorityOptions { DataDirectory = dataDirectory, Listen = listen ?? "https://127.0.0.1:0", Database = database.ConnectionString };
         var app = AuthorityHost.Build(options, time, TextWriter.Synchronized(output));
-        var server = new AuthorityServer(dataDirectory, ownsDirectory, time, app, output);
+        var server = new AuthorityServer(dataDirectory, ownsDirectory, database, ownsDatabase ? database : null, time, app, output);
         await app.StartAsync(TestContext.Current.CancellationToken);
 
         server.BaseAddress = new Uri(ListeningUrl(output.ToString()));
@@ -132,6 +159,11 @@ public sealed class AuthorityServer : IAsyncDisposable
         if (_ownsDirectory)
         {
             DeleteDirectory(DataDirectory);
+        }
+
+        if (_ownedDatabase is not null)
+        {
+            await _ownedDatabase.DisposeAsync();
         }
     }
 

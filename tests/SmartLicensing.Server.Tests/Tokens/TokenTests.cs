@@ -6,19 +6,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartLicensing.Protocol.Tokens;
 using SmartLicensing.Server.Pki;
+using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.Tests.Support;
 using Xunit;
 
 namespace SmartLicensing.Server.Tests.Tokens;
 
-public sealed class TokenTests
+public abstract class TokenTests(StoreKind store) : StoreTests(store)
 {
     private const string DefaultTokens = "/api/v1/virtual-accounts/DEFAULT/tokens";
 
     [Fact]
     public async Task Create_NoOptions_IsActiveFor30DaysWithExportControl()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         var now = server.Time.GetUtcNow();
 
         var created = await (await server.Client.PostJsonAsync(DefaultTokens, new { description = "lab ASAv" })).JsonAsync(201);
@@ -38,7 +39,7 @@ public sealed class TokenTests
     [Fact]
     public async Task Create_Token_HasValidMacAndOnlyHashIsStored()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var created = await (await server.Client.PostJsonAsync(DefaultTokens, new { })).JsonAsync(201);
 
@@ -66,7 +67,7 @@ public sealed class TokenTests
     [InlineData(-5, HttpStatusCode.BadRequest)]
     public async Task Create_ExpiresAfterDays_AcceptsOnly1To365(int days, HttpStatusCode expected)
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostJsonAsync(DefaultTokens, new { expiresAfterDays = days });
 
@@ -85,7 +86,7 @@ public sealed class TokenTests
     [Fact]
     public async Task Create_MaxUsesZero_Returns400()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostJsonAsync(DefaultTokens, new { maxUses = 0 });
 
@@ -95,7 +96,7 @@ public sealed class TokenTests
     [Fact]
     public async Task Create_ExportControlledFalse_IsStoredAndLogged()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var created = await (await server.Client.PostJsonAsync(DefaultTokens, new { exportControlled = false, maxUses = 3 })).JsonAsync(201);
 
@@ -108,7 +109,7 @@ public sealed class TokenTests
     [Fact]
     public async Task Create_UnknownVirtualAccount_Returns404()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostJsonAsync("/api/v1/virtual-accounts/Nowhere/tokens", new { });
 
@@ -118,7 +119,7 @@ public sealed class TokenTests
     [Fact]
     public async Task List_AfterTimePassesUsesAndRevoke_ShowsEachStatus()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         var shortLived = await CreateAsync(server, new { description = "short", expiresAfterDays = 1 });
         var usedUp = await CreateAsync(server, new { description = "once", maxUses = 1 });
         var revoked = await CreateAsync(server, new { description = "gone" });
@@ -149,7 +150,7 @@ public sealed class TokenTests
     [Fact]
     public async Task Revoke_Twice_Returns409SecondTime()
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
         var id = await CreateAsync(server, new { });
 
         var first = await server.Client.PostAsync($"/api/v1/tokens/{id}/revoke", null, TestContext.Current.CancellationToken);
@@ -164,7 +165,7 @@ public sealed class TokenTests
     [InlineData("not-a-guid")]
     public async Task Revoke_UnknownId_Returns404(string id)
     {
-        await using var server = await AuthorityServer.StartAsync();
+        await using var server = await StartServerAsync();
 
         var response = await server.Client.PostAsync($"/api/v1/tokens/{id}/revoke", null, TestContext.Current.CancellationToken);
 
@@ -175,3 +176,7 @@ public sealed class TokenTests
     private static async Task<Guid> CreateAsync(AuthorityServer server, object request) =>
         (await (await server.Client.PostJsonAsync(DefaultTokens, request)).JsonAsync(201)).GetProperty("id").GetGuid();
 }
+
+public sealed class SqliteTokenTests() : TokenTests(StoreKind.Sqlite);
+
+public sealed class PostgresTokenTests() : TokenTests(StoreKind.Postgres);

@@ -8,11 +8,11 @@ using SmartLicensing.Server.Storage;
 
 #nullable disable
 
-namespace SmartLicensing.Server.Storage.Migrations
+namespace SmartLicensing.Server.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(LicensingDbContext))]
-    [Migration("20261204205718_Initial")]
-    partial class Initial
+    [DbContext(typeof(SqliteLicensingDbContext))]
+    [Migration("20261204211102_AddLeases")]
+    partial class AddLeases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -236,6 +236,33 @@ namespace SmartLicensing.Server.Storage.Migrations
                     b.HasIndex("VirtualAccountId", "Time");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("SmartLicensing.Server.Leases.DatabaseLeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "background-jobs",
+                            ExpiresAt = 621355968000000000L,
+                            Holder = ""
+                        });
                 });
 
             modelBuilder.Entity("SmartLicensing.Server.Licenses.EntitlementBalance", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SmartLicensing.Server.Storage.Migrations
+namespace SmartLicensing.Server.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

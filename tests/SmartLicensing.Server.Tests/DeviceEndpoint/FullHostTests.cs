@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SmartLicensing.Protocol;
+using SmartLicensing.Protocol.Messages;
+using SmartLicensing.Server.Pki;
+using SmartLicensing.Server.Storage;
+using SmartLicensing.Server.Tests.Support;
+using Xunit;
+
+namespace SmartLicensing.Server.Tests.DeviceEndpoint;
+
+/// <summary>
+/// The device endpoint inside the real server on each store, with tokens, licenses and removals
+/// made through the Admin API.
+/// </summary>
+public abstract class FullHostTests(StoreKind store) : StoreTests(store)
+{
+    [Fact]
+    public async Task Register_TokenFromAdminApi_RegistersAndAuthorizes()
+    {
+        await using var server = await StartServerAsync();
+        using var device = NewDevice(server, "FULL1");
+        var token = await CreateTokenAsync(server);
+
+        var registered = await device.RegisterAsync(token);
+        var authorized = await device.AuthorizeAsync((Seed.Standard1G, 1));
+
+        Assert.Equal("DEFAULT", registered.As<RegisterResponse>().VirtualAccount);
+        var entitlement = Assert.Single(authorized.As<AuthorizationResponse>().Entitlements);
+        Assert.Equal(EntitlementStatus.OutOfCompliance, entitlement.Status);
+    }
+
+    [Fact]
+    public async Task Register_TokenRevokedThroughAdminApi_TokenRevoked()
+    {
+        await using var server = await StartServerAsync();
+        using var device = NewDevice(server, "FULL2");
+        var created = await (await server.Client.PostJsonAsync("/api/v1/virtual-accounts/DEFAULT/tokens", new { })).JsonAsync(201);
+        var id = created.GetProperty("id").GetString();
+        await (await server.Client.PostJsonAsync($"/api/v1/tokens/{id}/revoke", new { })).JsonAsync(200);
+
+        var reply = await device.RegisterAsync(created.GetProperty("token").GetString()!);
+
+        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
+        Assert.Equal(FailureReasons.TokenRevoked.Code, reply.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Authorize_InstanceRemovedThroughAdminApi_NotRegistered()
+    {
+        await using var server = await StartServerAsync();
+        using var device = NewDevice(server, "FULL3");
+        await device.RegisterAsync(await CreateTokenAsync(server));
+        using var removal = await server.Client.DeleteAsync($"/api/v1/product-instances/{Uri.EscapeDataString(device.Udi)}", TestContext.Current.CancellationToken);
+        Assert.True(removal.IsSuccessStatusCode, $"removal returned {(int)removal.StatusCode}");
+
+        var reply = await device.AuthorizeAsync((Seed.Standard1G, 1));
+
+        Assert.Equal(HttpStatusCode.NotFound, reply.Status);
+        Assert.Equal(FailureReasons.NotRegistered.Code, reply.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Authorize_ManyDevicesAtOnce_BalanceCountsEveryDevice()
+    {
+        await using var server = await StartServerAsync();
+        var token = await CreateTokenAsync(server);
+        var devices = Enumerable.Range(0, 30).Select(i => NewDevice(server, $"BURST{i}")).ToList();
+        foreach (var device in devices)
+        {
+            Assert.True((await device.RegisterAsync(token)).Response is RegisterResponse);
+        }
+
+        var replies = await Task.WhenAll(devices.Select(d => d.AuthorizeAsync((Seed.Standard1G, 1))));
+
+        Assert.All(replies, r => Assert.True(r.Response is AuthorizationResponse, r.Describe()));
+        var inUse = await server.WithDbAsync(db => db.EntitlementBalances.Where(b => b.Tag == Seed.Standard1G).SumAsync(b => b.InUse, TestContext.Current.CancellationToken));
+        Assert.Equal(30, inUse);
+        devices.ForEach(d => d.Dispose());
+    }
+
+    private static TestDevice NewDevice(AuthorityServer server, string serialNumber)
+    {
+        var connection = new DeviceServerConnection(
+            server.CreateClient(apiKey: null),
+            server.Time,
+            server.App.Services.GetRequiredService<ServerCredentials>());
+        return new TestDevice(connection, $"PID:ASAv,SN:{serialNumber}");
+    }
+
+    private static async Task<string> CreateTokenAsync(AuthorityServer server)
+    {
+        var created = await (await server.Client.PostJsonAsync("/api/v1/virtual-accounts/DEFAULT/tokens", new { })).JsonAsync(201);
+        return created.GetProperty("token").GetString()!;
+    }
+}
+
+public sealed class SqliteFullHostTests() : FullHostTests(StoreKind.Sqlite);
+
+public sealed class PostgresFullHostTests() : FullHostTests(StoreKind.Postgres);

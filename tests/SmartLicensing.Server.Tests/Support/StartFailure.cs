@@ -1,0 +1,25 @@
+using SmartLicensing.Server.Hosting;
+using Xunit;
+
+namespace SmartLicensing.Server.Tests.Support;
+
+/// <summary>Runs the server where it must refuse to start and returns its one error line.</summary>
+public static class StartFailure
+{
+    public static async Task<string> LineAsync(string dataDirectory, string? database)
+    {
+        var output = new StringWriter();
+
+        var exitCode = await AuthorityHost.RunAsync(
+            new AuthorityOptions { DataDirectory = dataDirectory, Listen = "https://127.0.0.1:0", Database = database },
+            TextWriter.Synchronized(output),
+            TestContext.Current.CancellationToken);
+
+        var text = output.ToString();
+        Assert.True(exitCode == 1, $"Expected exit code 1 but got {exitCode}:\n{text}");
+        var line = Assert.Single(text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Error: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+        return line;
+    }
+}
