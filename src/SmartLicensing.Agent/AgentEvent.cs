@@ -50,4 +50,10 @@ public enum AgentEventKind
 
     /// <summary>The server no longer knows the registration (not registered, or unknown ID certificate); the device dropped to unregistered.</summary>
     RegistrationRemoved,
+
+    /// <summary>A permanent license reservation authorization code was installed.</summary>
+    ReservationInstalled,
+
+    /// <summary>The installed reservation was given up and a return code made.</summary>
+    ReservationReturned,
 }

@@ -17,6 +17,12 @@ public enum RegistrationStatus
 
     /// <summary>The ID certificate expired without renewal; the device must register again.</summary>
     RegistrationExpired,
+
+    /// <summary>A permanent license reservation request code was made and its authorization code is not installed yet.</summary>
+    ReservationInProgress,
+
+    /// <summary>A universal permanent license reservation is installed; the device needs no license server.</summary>
+    UniversalReservation,
 }
 
 /// <summary>Overall authorization (enforcement) state, as devices print them.</summary>
@@ -42,6 +48,9 @@ public enum AuthorizationStatus
 
     /// <summary>At least one entitlement is not authorized, and none is out of compliance or has an invalid tag.</summary>
     NotAuthorized,
+
+    /// <summary>A permanent license reservation is installed and authorizes the device (reserved-authorized).</summary>
+    Reserved,
 }
 
 /// <summary>Outcome of the latest attempt of one kind of exchange.</summary>
@@ -120,6 +129,9 @@ public sealed record AgentState
 
     /// <summary>Entitlements requested, with the server's latest answer for each.</summary>
     public IReadOnlyList<EntitlementState> Entitlements { get; init; } = [];
+
+    /// <summary>The permanent license reservation: request, installed authorization or return; null when there is none.</summary>
+    public ReservationState? Reservation { get; init; }
 }
 
 /// <summary>Outcome of one agent command.</summary>

@@ -38,13 +38,17 @@ public static class AsaConsole
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // The agent schedules from the device clock, which 'clock set' moves.
+        var deviceClock = DeviceClock.Create(timeProvider, options.DataDirectory);
         return RunAsync(
             options,
             input,
             output,
             interactive,
-            timeProvider,
-            agentOptions => new SmartAgentAdapter(new SmartAgent(agentOptions, timeProvider)),
+            deviceClock,
+            agentOptions => new SmartAgentAdapter(new SmartAgent(agentOptions, deviceClock)),
             cancellationToken);
     }
 
@@ -63,7 +67,7 @@ public static class AsaConsole
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(agentFactory);
 
-        var device = Prepare(options, timeProvider, agentFactory, out var error);
+        var device = Prepare(options, DeviceClock.Create(timeProvider, options.DataDirectory), agentFactory, out var error);
         if (device is null)
         {
             var message = string.IsNullOrEmpty(error) ? "the options describe no device." : error;
@@ -92,10 +96,17 @@ public static class AsaConsole
     internal static DeviceContext? Prepare(AsaOptions options, TimeProvider timeProvider, LicensingAgentFactory agentFactory, out string? error)
     {
         var catalog = CatalogLoader.BuiltIn;
-        var resolution = PlatformResolver.Resolve(options.Model, options.Vcpus, options.Memory, catalog);
+        var resolution = FirepowerResolver.IsFirepower(options.Platform)
+            ? FirepowerResolver.Resolve(options.Platform!, options.Model, options.Modules, catalog)
+            : PlatformResolver.Resolve(options.Model, options.Vcpus, options.Memory, catalog);
         if (resolution.Platform is null)
         {
             error = resolution.Error;
+            return null;
+        }
+
+        if (!Hypervisors.TryNormalize(options.Hypervisor, out var hypervisor, out error))
+        {
             return null;
         }
 
@@ -123,6 +134,6 @@ public static class AsaConsole
             return null;
         }
 
-        return new DeviceContext(resolution.Platform, catalog, store, serialNumber, trustpool, agentFactory, timeProvider);
+        return new DeviceContext(resolution.Platform with { Hypervisor = hypervisor }, catalog, store, serialNumber, trustpool, agentFactory, timeProvider);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using SmartLicensing.Cli.Commands;
 using SmartLicensing.Cli.Hosting;
 
@@ -22,6 +23,10 @@ internal static class CliApp
         root.Subcommands.Add(TokenCommands.Create(context));
         root.Subcommands.Add(DeviceCommands.Create(context));
         root.Subcommands.Add(EventCommands.Create(context));
+        root.Subcommands.Add(ClockCommands.Create(context));
+        root.Subcommands.Add(AlertCommands.Create(context));
+        root.Subcommands.Add(AccountCommands.Create(context));
+        root.Subcommands.Add(ReservationCommands.Create(context));
         return root;
     }
 
@@ -34,7 +39,7 @@ internal static class CliApp
         // Usage errors get their own exit code so that scripts can tell them from failed requests.
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
-            foreach (var error in parseResult.Errors)
+            foreach (var error in UsefulErrors(parseResult))
             {
                 await context.Error.WriteLineAsync($"error: {error.Message}");
             }
@@ -46,4 +51,25 @@ internal static class CliApp
         var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error };
         return await parseResult.InvokeAsync(invocation, cancellationToken);
     }
+
+    /// <summary>
+    /// Drops the "required command was not provided" error of a command group when another error
+    /// says more, such as the unknown word that was typed where the subcommand belongs.
+    /// </summary>
+    private static IEnumerable<ParseError> UsefulErrors(ParseResult parseResult)
+    {
+        var errors = parseResult.Errors;
+        if (errors.Count < 2)
+        {
+            return errors;
+        }
+
+        var specific = errors.Where(error => !IsMissingSubcommand(error, parseResult.UnmatchedTokens)).ToList();
+        return specific.Count > 0 ? specific : errors;
+    }
+
+    // The unknown-word error is attached to the same command result, so tell them apart by the word it names.
+    private static bool IsMissingSubcommand(ParseError error, IReadOnlyList<string> unmatchedTokens) =>
+        error.SymbolResult is CommandResult { Command: { Action: null, Subcommands.Count: > 0 } }
+        && !unmatchedTokens.Any(token => error.Message.Contains($"'{token}'", StringComparison.Ordinal));
 }

@@ -49,6 +49,24 @@ public static class FailureReasons
     public static readonly FailureReason Replay = new("replay",
         "The message was already received once and is rejected as a replay.");
 
+    // Permanent license reservation.
+    public static readonly FailureReason ReservationNotEnabled = new("reservation-not-enabled",
+        "The smart account is not enabled for license reservation. Get approval for permanent license reservation, then turn it on for the account.");
+    public static readonly FailureReason ReservationInsufficientLicenses = new("reservation-insufficient-licenses",
+        "The licenses cannot be reserved because the Virtual Account does not contain a sufficient surplus of the reservation license.");
+    public static readonly FailureReason ReservationCodeMistyped = new("reservation-code-mistyped",
+        "The code has a typing error. Compare it with the original and enter it again.");
+    public static readonly FailureReason ReservationCodeInvalid = new("reservation-code-invalid",
+        "The text is not a reservation code of the expected kind. Copy the whole code again.");
+    public static readonly FailureReason ReservationCodeMismatch = new("reservation-code-mismatch",
+        "The Reservation Authorization Code does not match the Reservation Request Code.");
+    public static readonly FailureReason ReservationSignatureInvalid = new("reservation-signature-invalid",
+        "The authorization code is not signed by a license server this device trusts, or it was altered. Use the code the license server returned for this request.");
+    public static readonly FailureReason ReservationReturnCodeRejected = new("reservation-return-code-rejected",
+        "The return code is not valid for this product instance's reservation. Enter the return code the device printed for 'license smart reservation return'.");
+    public static readonly FailureReason ReservationNotFound = new("reservation-not-found",
+        "The product instance holds no reserved license.");
+
     // Server side.
     public static readonly FailureReason ServerUnavailable = new("server-unavailable",
         "The license server could not process the request now. Try again later.");
@@ -67,6 +85,8 @@ public static class FailureReasons
         AlreadyRegistered, NotRegistered, UnknownCertificate, CertificateExpired, UdiMismatch,
         MalformedMessage, SignatureInvalid, ClockSkew, Replay, ServerUnavailable,
         CommunicationFailed, ServerCertificateRejected, ResponseInvalid,
+        ReservationNotEnabled, ReservationInsufficientLicenses, ReservationCodeMistyped, ReservationCodeInvalid,
+        ReservationCodeMismatch, ReservationSignatureInvalid, ReservationReturnCodeRejected, ReservationNotFound,
     ];
 
     /// <summary>Finds a reason by code, or returns null for a code this version does not know.</summary>

@@ -20,6 +20,9 @@ internal sealed record StoredAgentData
     /// <summary>ID certificate, base64 DER; null when not registered.</summary>
     public string? IdCertificate { get; init; }
 
+    /// <summary>Raw 32-byte Ed25519 private key made for the reservation request, base64; it signs the return code.</summary>
+    public string? ReservationPrivateKey { get; init; }
+
     /// <summary>Failed authorization attempts since the last success; sets the retry delay.</summary>
     public int AuthorizationFailures { get; init; }
 

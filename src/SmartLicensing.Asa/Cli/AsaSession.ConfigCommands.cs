@@ -49,6 +49,12 @@ internal sealed partial class AsaSession
             return Task.CompletedTask;
         }
 
+        if (_device.Platform.Firepower is { } firepower && !_replaying)
+        {
+            _output.WriteLine($"ERROR: A throughput level is for the ASAv; the {firepower.Model} has no throughput license.");
+            return Task.CompletedTask;
+        }
+
         var requested = _device.Catalog.AsavModels.First(m => keywords.Contains(m.ThroughputLevel.ToLowerInvariant()));
         var model = _device.Platform.Model;
         if (!string.Equals(requested.ThroughputLevel, model.ThroughputLevel, StringComparison.OrdinalIgnoreCase))

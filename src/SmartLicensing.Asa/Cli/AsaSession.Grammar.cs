@@ -18,7 +18,8 @@ internal sealed partial class AsaSession
             .Add("disable", static (s, _, _) => s.Disable())
             .Add("exit", static (s, _, _) => s.EndSession())
             .Add("quit", static (s, _, _) => s.EndSession())
-            .Add("configure terminal", static (s, _, _) => s.EnterMode(CliMode.Config));
+            .Add("configure terminal", static (s, _, _) => s.EnterMode(CliMode.Config))
+            .Add("clock set <time> <first> <second> <year>", static (s, a, _) => s.SetClock(a.Argument("time"), a.Argument("first"), a.Argument("second"), a.Argument("year")));
         AddExecCommands(privileged);
 
         var config = new CommandGrammar()
@@ -31,6 +32,8 @@ internal sealed partial class AsaSession
             .Add("service call-home", static (s, _, _) => s.SetServiceCallHome(true))
             .Add("no service call-home", static (s, _, _) => s.SetServiceCallHome(false));
         AddExecCommands(config);
+        AddFeatureCommands(config);
+        AddReservationConfigCommands(config);
 
         var levels = "{" + string.Join('|', catalog.AsavModels.Select(m => m.ThroughputLevel)) + "}";
         CommandHandler removeThroughput = static (s, _, _) => s.SetThroughputLevel(null);
@@ -42,6 +45,7 @@ internal sealed partial class AsaSession
             .Add($"throughput level {levels}", static (s, a, _) => s.SetThroughputLevel(a.Keywords))
             .Add("no throughput level", removeThroughput)
             .Add($"no throughput level {levels}", removeThroughput);
+        AddFirepowerLicenseCommands(smartLicense);
 
         CommandHandler removeProxy = static (s, _, _) => s.RemoveHttpProxy();
         var callHome = new CommandGrammar()
@@ -63,7 +67,7 @@ internal sealed partial class AsaSession
             .Add("destination transport-method http", static (_, _, _) => Task.CompletedTask)
             .Add("no destination transport-method [http]", static (s, _, _) => s.RemoveTransportMethod());
 
-        return new Dictionary<CliMode, CommandGrammar>
+        var grammars = new Dictionary<CliMode, CommandGrammar>
         {
             [CliMode.UserExec] = user,
             [CliMode.PrivilegedExec] = privileged,
@@ -72,6 +76,8 @@ internal sealed partial class AsaSession
             [CliMode.CallHome] = callHome,
             [CliMode.CallHomeProfile] = profile,
         };
+        AddFeatureModes(grammars);
+        return grammars;
     }
 
     /// <summary>EXEC commands of privileged EXEC, also accepted in every configuration mode.</summary>
@@ -84,6 +90,8 @@ internal sealed partial class AsaSession
             .Add("license smart register idtoken <token> [force]", static (s, a, ct) => s.RegisterAsync(a.Argument("token"), a.Has("force"), ct), keepsMode: true)
             .Add("license smart renew {id|auth}", static (s, a, ct) => s.RenewAsync(a.Has("id"), ct), keepsMode: true)
             .Add("license smart deregister", static (s, _, ct) => s.DeregisterAsync(ct), keepsMode: true);
+        AddLabCommands(grammar);
+        AddReservationExecCommands(grammar);
     }
 
     private static void AddShowCommands(CommandGrammar grammar, bool privileged)
@@ -98,6 +106,7 @@ internal sealed partial class AsaSession
             .Add("show license summary", static (s, _, _) => s.ShowLicense(ShowLicenseKind.Summary), keepsMode: true)
             .Add("show license features", static (s, _, _) => s.ShowLicense(ShowLicenseKind.Features), keepsMode: true)
             .Add("show license udi", static (s, _, _) => s.ShowLicense(ShowLicenseKind.Udi), keepsMode: true);
+        AddSessionShowCommands(grammar);
         if (!privileged)
         {
             return;

@@ -19,7 +19,12 @@ internal sealed partial class AsaSession
 {
     private Task ShowLicense(ShowLicenseKind kind)
     {
-        var view = LicenseView.Create(Agent.State, _device.Udi.ToString(), AsaVersion.Agent, _device.Catalog);
+        if (kind == ShowLicenseKind.All && _device.Platform.IsFirepower)
+        {
+            return ShowFirepowerLicenseAll();
+        }
+
+        var view = LicenseView.Create(Agent.State, _device.Udi.ToString(), AsaVersion.Agent, _device.Catalog, Config.LicenseReservation);
         _output.Write(kind switch
         {
             ShowLicenseKind.All => LicenseAllRenderer.Render(view),
@@ -47,6 +52,12 @@ internal sealed partial class AsaSession
 
     private Task ShowVm()
     {
+        if (_device.Platform.IsFirepower)
+        {
+            _output.WriteLine("ERROR: 'show vm' is only available on the ASAv; this ASA runs on a Firepower chassis.");
+            return Task.CompletedTask;
+        }
+
         _output.Write(VmRenderer.Render(_device.Platform, EvaluatePlatformLicense()));
         return Task.CompletedTask;
     }
@@ -95,6 +106,9 @@ internal sealed partial class AsaSession
         return Task.CompletedTask;
     }
 
-    private PlatformLicense EvaluatePlatformLicense() =>
-        PlatformLicense.Evaluate(Config, _device.Platform, Agent.State, _device.Catalog);
+    private PlatformLicense EvaluatePlatformLicense()
+    {
+        ObserveEncryption();
+        return PlatformLicense.Evaluate(Config, _device.Platform, Agent.State, _device.Catalog, _strongEncryption);
+    }
 }

@@ -216,8 +216,10 @@ internal sealed partial class AsaSession : IAsyncDisposable
         _syslog.Clear();
         var platform = _device.Platform;
         _output.WriteLine($"Cisco Adaptive Security Appliance Software Version {AsaVersion.Software}");
-        _output.WriteLine(FormattableString.Invariant(
-            $"Booting {platform.Model.Model}: {platform.Vcpus} vCPU{(platform.Vcpus == 1 ? "" : "s")}, {platform.MemoryMb} MB RAM, serial number {_device.SerialNumber}"));
+        _output.WriteLine(platform.Firepower is { } firepower
+            ? FormattableString.Invariant($"Booting the ASA application on {firepower.Model} ({platform.Modules} module{(platform.Modules == 1 ? "" : "s")}), serial number {_device.SerialNumber}")
+            : FormattableString.Invariant(
+                $"Booting {platform.Model.Model}: {platform.Vcpus} vCPU{(platform.Vcpus == 1 ? "" : "s")}, {platform.MemoryMb} MB RAM, serial number {_device.SerialNumber}"));
 
         await LoadStartupConfigAsync(cancellationToken);
 
@@ -226,13 +228,16 @@ internal sealed partial class AsaSession : IAsyncDisposable
             Udi = _device.Udi,
             StatePath = _device.Store.AgentStatePath,
             TrustedRoots = _device.Trustpool,
-            ProductName = DeviceContext.ProductId,
+            ProductName = _device.Platform.ProductId,
             ProductVersion = AsaVersion.Software,
         });
         _agent.EventRaised += OnAgentEvent;
         _appliedTransport = null;
         _appliedEntitlements = null;
         ApplyLicensing();
+        CheckReservationModel();
+        ResetEncryptionAtBoot();
+        ResetLab();
 
         Mode = CliMode.UserExec;
         _output.WriteLine();
@@ -340,7 +345,7 @@ internal sealed partial class AsaSession : IAsyncDisposable
             _appliedTransport = transport;
         }
 
-        var entitlements = LicenseRequest.Entitlements(Config, _device.Catalog);
+        var entitlements = LicenseRequest.Entitlements(Config, _device.Platform, _device.Catalog);
         if (_appliedEntitlements is null || !entitlements.SequenceEqual(_appliedEntitlements))
         {
             _agent.SetRequestedEntitlements(entitlements);
@@ -353,6 +358,7 @@ internal sealed partial class AsaSession : IAsyncDisposable
         var line = SyslogMessages.Format(agentEvent);
         _syslog.Add(agentEvent.Time, line);
         _output.WriteLine(line);
+        ObserveEncryption();
     }
 
     /// <summary>Runs one exchange with the license server; exchanges never overlap.</summary>

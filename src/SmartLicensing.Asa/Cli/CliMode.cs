@@ -9,6 +9,12 @@ internal enum CliMode
     SmartLicense,
     CallHome,
     CallHomeProfile,
+    Interface,
+    Subinterface,
+    IpsecProposal,
+    PolicyMap,
+    PolicyMapClass,
+    ClassMap,
 }
 
 internal static class CliModes
@@ -19,6 +25,8 @@ internal static class CliModes
         CliMode.Config => CliMode.PrivilegedExec,
         CliMode.SmartLicense or CliMode.CallHome => CliMode.Config,
         CliMode.CallHomeProfile => CliMode.CallHome,
+        CliMode.Interface or CliMode.Subinterface or CliMode.IpsecProposal or CliMode.PolicyMap or CliMode.ClassMap => CliMode.Config,
+        CliMode.PolicyMapClass => CliMode.PolicyMap,
         _ => null,
     };
 
@@ -30,6 +38,12 @@ internal static class CliModes
         CliMode.SmartLicense => hostname + "(config-smart-lic)# ",
         CliMode.CallHome => hostname + "(cfg-call-home)# ",
         CliMode.CallHomeProfile => hostname + "(cfg-call-home-profile)# ",
+        CliMode.Interface => hostname + "(config-if)# ",
+        CliMode.Subinterface => hostname + "(config-subif)# ",
+        CliMode.IpsecProposal => hostname + "(config-ipsec-proposal)# ",
+        CliMode.PolicyMap => hostname + "(config-pmap)# ",
+        CliMode.PolicyMapClass => hostname + "(config-pmap-c)# ",
+        CliMode.ClassMap => hostname + "(config-cmap)# ",
         _ => hostname + "# ",
     };
 }

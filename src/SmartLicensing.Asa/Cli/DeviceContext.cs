@@ -19,5 +19,5 @@ internal sealed record DeviceContext(
 {
     public const string ProductId = "ASAv";
 
-    public Udi Udi { get; } = new(ProductId, SerialNumber);
+    public Udi Udi { get; } = new(Platform.ProductId, SerialNumber);
 }

@@ -9,6 +9,11 @@ internal static class ConfigRenderer
 {
     public static string RenderLicense(RunningConfig config)
     {
+        if (config.LicenseReservation)
+        {
+            return "license smart reservation\n";
+        }
+
         if (config.LicenseSmart is not { } license)
         {
             return "";
@@ -24,6 +29,21 @@ internal static class ConfigRenderer
         if (license.ThroughputLevel is { } level)
         {
             text.Append(" throughput level ").Append(level).Append('\n');
+        }
+
+        if (license.Carrier)
+        {
+            text.Append(" feature carrier\n");
+        }
+
+        if (license.Contexts is { } contexts)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" feature context {contexts}\n");
+        }
+
+        if (license.StrongEncryption)
+        {
+            text.Append(" feature strong-encryption\n");
         }
 
         return text.ToString();
@@ -51,7 +71,7 @@ internal static class ConfigRenderer
         text.Append(": Saved\n");
         text.Append(":\n");
         text.Append(": Serial Number: ").Append(serialNumber).Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $": Hardware:   ASAv, {platform.MemoryMb} MB RAM, CPU Xeon 4100/6100/8100 series 2200 MHz\n");
+        text.Append(": Hardware:   ").Append(HardwareLine(platform)).Append('\n');
         text.Append(":\n");
         text.Append("ASA Version ").Append(AsaVersion.Software).Append('\n');
         text.Append("!\n");
@@ -64,9 +84,25 @@ internal static class ConfigRenderer
             text.Append("!\n");
         }
 
+        foreach (var block in config.Blocks)
+        {
+            text.Append(block.Header).Append('\n');
+            foreach (var line in block.Lines)
+            {
+                text.Append(line).Append('\n');
+            }
+
+            text.Append("!\n");
+        }
+
         text.Append(config.ServiceCallHome ? "service call-home\n" : "no service call-home\n");
         text.Append(RenderCallHome(config));
         text.Append(": end\n");
         return text.ToString();
     }
+
+    /// <summary>The hardware summary of <c>show version</c> and the configuration header, without the trailing comma.</summary>
+    public static string HardwareLine(AsaPlatform platform) => platform.Firepower is { } firepower
+        ? AsaPlatform.HardwareId(firepower) + ", 262144 MB RAM, CPU Xeon E5 series 2200 MHz"
+        : string.Create(CultureInfo.InvariantCulture, $"ASAv, {platform.MemoryMb} MB RAM, CPU Xeon 4100/6100/8100 series 2200 MHz");
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SmartLicensing.Asa.Config;
 
 /// <summary>The configuration an ASAv runs with; immutable, changed with <c>with</c> expressions.</summary>
@@ -12,8 +14,14 @@ internal sealed record RunningConfig
 
     public CallHomeConfig CallHome { get; init; } = CallHomeConfig.Default;
 
+    /// <summary><c>license smart reservation</c>: permanent license reservation mode, which has no <c>license smart</c> block.</summary>
+    public bool LicenseReservation { get; init; }
+
     /// <summary><c>service call-home</c>; turning it off leaves Smart Licensing working.</summary>
     public bool ServiceCallHome { get; init; } = true;
+
+    /// <summary>Feature configuration (interfaces, crypto, inspection, TLS proxy), in the order it was entered.</summary>
+    public ImmutableList<ConfigBlock> Blocks { get; init; } = [];
 
     public static RunningConfig Default { get; } = new();
 }
@@ -23,6 +31,15 @@ internal sealed record RunningConfig
 /// <param name="ThroughputLevel">Configured <c>throughput level</c> (<c>1G</c> and so on), or null.</param>
 internal sealed record LicenseSmartConfig(bool FeatureTierStandard, string? ThroughputLevel)
 {
+    /// <summary>Firepower: <c>feature carrier</c>.</summary>
+    public bool Carrier { get; init; }
+
+    /// <summary>Firepower: the count of <c>feature context</c>, or null.</summary>
+    public int? Contexts { get; init; }
+
+    /// <summary>Firepower: <c>feature strong-encryption</c>, for license servers without the export token.</summary>
+    public bool StrongEncryption { get; init; }
+
     public static LicenseSmartConfig Empty { get; } = new(false, null);
 }
 

@@ -28,6 +28,19 @@ internal interface ILicensingAgent : IDisposable
     Task<AgentResult> DeregisterAsync(CancellationToken cancellationToken);
 
     Task RunDueWorkAsync(CancellationToken cancellationToken);
+
+    // Permanent license reservation. The defaults let a scripted test agent leave it out.
+    ReservationResult RequestReservation(string entitlementTag) => ReservationUnsupported;
+
+    ReservationResult CancelReservationRequest() => ReservationUnsupported;
+
+    ReservationResult InstallReservation(string authorizationCode) => ReservationUnsupported;
+
+    ReservationResult ReturnReservation() => ReservationUnsupported;
+
+    bool ForgetReturnedReservation() => false;
+
+    private static ReservationResult ReservationUnsupported => new(false, null, "reservation-unsupported", "This agent does not support permanent license reservation.");
 }
 
 /// <summary>Creates the agent of one boot; called again at every reload.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmartLicensing.Agent;
 using SmartLicensing.Asa.Config;
+using SmartLicensing.Asa.Platform;
 using SmartLicensing.Catalog;
 using SmartLicensing.Protocol.Messages;
 
@@ -17,6 +18,41 @@ internal static class LicenseRequest
     {
         var entitlement = ActiveEntitlement(config, catalog);
         return entitlement is null ? [] : [new EntitlementRequest(entitlement.Tag, 1)];
+    }
+
+    /// <summary>
+    /// Returns what the platform requests: on the ASAv the Standard entitlement of the throughput
+    /// level; on Firepower the Standard entitlement, then Carrier, Context and Strong Encryption
+    /// as configured. Firepower requests nothing without <c>feature tier standard</c>.
+    /// </summary>
+    public static IReadOnlyList<EntitlementRequest> Entitlements(RunningConfig config, AsaPlatform platform, ProductCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        if (platform.Firepower is not { } firepower)
+        {
+            return Entitlements(config, catalog);
+        }
+
+        if (config.LicenseSmart is not { FeatureTierStandard: true } license)
+        {
+            return [];
+        }
+
+        var entitlements = firepower.Platform.Entitlements;
+        var requests = new List<EntitlementRequest>();
+        Add(entitlements.Standard, 1);
+        Add(license.Carrier ? entitlements.Carrier : null, 1);
+        Add(entitlements.Context, license.Contexts ?? 0);
+        Add(license.StrongEncryption ? entitlements.StrongEncryption : null, 1);
+        return requests;
+
+        void Add(Entitlement? entitlement, int count)
+        {
+            if (entitlement is not null && count > 0)
+            {
+                requests.Add(new EntitlementRequest(entitlement.Tag, count));
+            }
+        }
     }
 
     public static Entitlement? ActiveEntitlement(RunningConfig config, ProductCatalog catalog)

@@ -39,6 +39,16 @@ internal sealed class SmartAgentAdapter : ILicensingAgent
 
     public Task RunDueWorkAsync(CancellationToken cancellationToken) => _agent.RunDueWorkAsync(cancellationToken);
 
+    public ReservationResult RequestReservation(string entitlementTag) => _agent.RequestReservation(entitlementTag);
+
+    public ReservationResult CancelReservationRequest() => _agent.CancelReservationRequest();
+
+    public ReservationResult InstallReservation(string authorizationCode) => _agent.InstallReservation(authorizationCode);
+
+    public ReservationResult ReturnReservation() => _agent.ReturnReservation();
+
+    public bool ForgetReturnedReservation() => _agent.ForgetReturnedReservation();
+
     public void Dispose()
     {
         _agent.EventRaised -= OnEventRaised;

@@ -37,6 +37,8 @@ internal static class SyslogMessages
         AgentEventKind.RegistrationExpired => (3, "ID_CERT_EXPIRED", "The ID certificate has expired and the device is no longer registered"),
         AgentEventKind.CommunicationFailed => (3, "COMM_FAILED", "Communication with the license server failed"),
         AgentEventKind.RegistrationRemoved => (3, "REG_REMOVED", "The license server no longer has this product instance registered, so the device is unregistered"),
+        AgentEventKind.ReservationInstalled => (6, "RESERVED_INSTALLED", "A permanent license reservation was installed"),
+        AgentEventKind.ReservationReturned => (6, "RESERVATION_RETURNED", "The permanent license reservation was returned"),
         AgentEventKind.ExportControlledAllowed => (6, "EXPORT_CONTROLLED", "Export-controlled functionality is allowed"),
         _ => (5, "AGENT_EVENT", kind.ToString()),
     };

@@ -38,7 +38,7 @@ internal static class LicenseAllRenderer
         text.Banner("Agent Version");
         text.Line("Smart Agent for Licensing: " + view.AgentVersion);
         text.Line();
-        LicenseStatusRenderer.AppendReservationInfo(text);
+        LicenseStatusRenderer.AppendReservationInfo(text, view);
         return text.ToString();
     }
 }

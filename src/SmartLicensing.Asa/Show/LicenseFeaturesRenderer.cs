@@ -13,13 +13,26 @@ internal static class LicenseFeaturesRenderer
 {
     private const int LabelWidth = 34;
 
-    /// <summary>AnyConnect Premium peers and TLS proxy sessions of an unlicensed ASAv.</summary>
-    private const int UnlicensedSessions = 2;
-
     public static string Render(PlatformLicense license, LicenseSmartConfig? configured)
     {
         var text = new StringBuilder();
         text.Line("License mode: Smart Licensing");
+        if (license.Reservation)
+        {
+            text.Line("License reservation: ENABLED");
+        }
+
+        if (license.Firepower)
+        {
+            // The ASA on a Firepower chassis has no platform state or throughput lines; a second
+            // table shows what a failover pair or cluster gets together.
+            text.Line();
+            AppendTable(text, "Licensed features for this platform:", FirepowerFeatures(license, license.SecurityContexts));
+            text.Line();
+            AppendTable(text, "Failover cluster licensed features for this platform:", FirepowerFeatures(license, license.FailoverSecurityContexts));
+            return text.ToString();
+        }
+
         text.Line("ASAv Platform License State: " + (license.Licensed ? "Licensed" : "Unlicensed"));
         text.Line(license.ActiveEntitlement is { } tag
             ? $"Active entitlement: {tag}, enforce mode: {license.EnforceMode}"
@@ -31,13 +44,17 @@ internal static class LicenseFeaturesRenderer
 
         text.Line("Firewall throughput limited to " + license.ThroughputLimit);
         text.Line();
-        text.Line("Licensed features for this platform:");
-        foreach (var (label, value) in Features(license))
+        AppendTable(text, "Licensed features for this platform:", AsavFeatures(license));
+        return text.ToString();
+    }
+
+    private static void AppendTable(StringBuilder text, string title, IEnumerable<(string Label, string Value)> rows)
+    {
+        text.Line(title);
+        foreach (var (label, value) in rows)
         {
             text.Line(label.PadRight(LabelWidth) + ": " + value);
         }
-
-        return text.ToString();
     }
 
     private static string MissingEntitlementReason(LicenseSmartConfig? configured) =>
@@ -50,7 +67,7 @@ internal static class LicenseFeaturesRenderer
 
     // NOTE: the unlicensed values follow an ASAv 9.8 capture. The licensed AnyConnect rows are an
     // estimate, because no capture of a licensed Standard-tier ASAv was available.
-    private static IEnumerable<(string Label, string Value)> Features(PlatformLicense license)
+    private static IEnumerable<(string Label, string Value)> AsavFeatures(PlatformLicense license)
     {
         var model = license.LimitsModel;
         var licensed = license.Licensed;
@@ -58,21 +75,50 @@ internal static class LicenseFeaturesRenderer
         yield return ("Inside Hosts", "Unlimited");
         yield return ("Failover", "Active/Standby");
         yield return ("Encryption-DES", "Enabled");
-        yield return ("Encryption-3DES-AES", license.StrongEncryption ? "Enabled" : "Disabled");
+        yield return ("Encryption-3DES-AES", Enabled(license.StrongEncryption));
         yield return ("Security Contexts", "0");
-        yield return ("Carrier", "Disabled");
-        yield return ("AnyConnect Premium Peers", Number(licensed ? model.AnyConnectPeers : UnlicensedSessions));
+        yield return ("Carrier", Enabled(license.Carrier));
+        yield return ("AnyConnect Premium Peers", Number(license.AnyConnectPeers));
         yield return ("AnyConnect Essentials", "Disabled");
         yield return ("Other VPN Peers", Number(model.OtherVpnPeers));
         yield return ("Total VPN Peers", Number(model.TotalVpnPeers));
-        yield return ("AnyConnect for Mobile", licensed ? "Enabled" : "Disabled");
-        yield return ("AnyConnect for Cisco VPN Phone", licensed ? "Enabled" : "Disabled");
-        yield return ("Advanced Endpoint Assessment", licensed ? "Enabled" : "Disabled");
+        yield return ("AnyConnect for Mobile", Enabled(licensed));
+        yield return ("AnyConnect for Cisco VPN Phone", Enabled(licensed));
+        yield return ("Advanced Endpoint Assessment", Enabled(licensed));
         yield return ("Shared License", "Disabled");
-        yield return ("Total TLS Proxy Sessions", Number(licensed ? model.TlsProxySessions : UnlicensedSessions));
+        yield return ("Total TLS Proxy Sessions", Number(license.TlsProxySessions));
         yield return ("Botnet Traffic Filter", "Enabled");
         yield return ("Cluster", "Disabled");
     }
+
+    // NOTE: the row set follows a capture of the ASA on a Firepower 9300 module; the values come
+    // from the per-model table. AnyConnect rows show the model limit, because Smart Licensing
+    // needs no AnyConnect license on the device.
+    private static IEnumerable<(string Label, string Value)> FirepowerFeatures(PlatformLicense license, int contexts)
+    {
+        var model = license.LimitsModel;
+        yield return ("Maximum Physical Interfaces", "Unlimited");
+        yield return ("Maximum VLANs", Number(model.Vlans));
+        yield return ("Inside Hosts", "Unlimited");
+        yield return ("Failover", "Active/Active");
+        yield return ("Encryption-DES", "Enabled");
+        yield return ("Encryption-3DES-AES", Enabled(license.StrongEncryption));
+        yield return ("Security Contexts", Number(contexts));
+        yield return ("Carrier", Enabled(license.Carrier));
+        yield return ("AnyConnect Premium Peers", Number(model.AnyConnectPeers));
+        yield return ("AnyConnect Essentials", "Disabled");
+        yield return ("Other VPN Peers", Number(model.OtherVpnPeers));
+        yield return ("Total VPN Peers", Number(model.TotalVpnPeers));
+        yield return ("AnyConnect for Mobile", "Enabled");
+        yield return ("AnyConnect for Cisco VPN Phone", "Enabled");
+        yield return ("Advanced Endpoint Assessment", "Enabled");
+        yield return ("Shared License", "Disabled");
+        yield return ("Total TLS Proxy Sessions", Number(license.TlsProxySessions));
+        yield return ("Botnet Traffic Filter", "Disabled");
+        yield return ("Cluster", "Enabled");
+    }
+
+    private static string Enabled(bool enabled) => enabled ? "Enabled" : "Disabled";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

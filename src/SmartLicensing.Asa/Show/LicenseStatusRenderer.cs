@@ -15,7 +15,7 @@ internal static class LicenseStatusRenderer
         var text = new StringBuilder();
         AppendStatusBlocks(text, view.Agent);
         text.Line();
-        AppendReservationInfo(text);
+        AppendReservationInfo(text, view);
         return text.ToString();
     }
 
@@ -47,11 +47,7 @@ internal static class LicenseStatusRenderer
         text.Line("  Type: Callhome");
     }
 
-    public static void AppendReservationInfo(StringBuilder text)
-    {
-        text.Banner("Reservation Info");
-        text.Line("License reservation: DISABLED");
-    }
+    public static void AppendReservationInfo(StringBuilder text, LicenseView view) => ReservationInfoRenderer.Append(text, view);
 
     // NOTE: no ASA capture of a failed or expired registration, or of a pending authorization, was
     // available. These words follow the IOS-XE Smart Agent and the Smart Licensing MIB.
@@ -61,6 +57,8 @@ internal static class LicenseStatusRenderer
         RegistrationStatus.Registering => "REGISTERING",
         RegistrationStatus.RegistrationFailed => "UNREGISTERED - REGISTRATION FAILED",
         RegistrationStatus.RegistrationExpired => "REGISTRATION EXPIRED",
+        RegistrationStatus.ReservationInProgress => "RESERVATION IN PROGRESS",
+        RegistrationStatus.UniversalReservation => "REGISTERED - UNIVERSAL LICENSE RESERVATION",
         _ => "UNREGISTERED",
     };
 
@@ -72,11 +70,12 @@ internal static class LicenseStatusRenderer
         AuthorizationStatus.AuthorizationExpired => "AUTHORIZATION EXPIRED",
         AuthorizationStatus.InvalidTag => "INVALID TAG",
         AuthorizationStatus.NotAuthorized => "NOT AUTHORIZED",
+        AuthorizationStatus.Reserved => "RESERVED",
         _ => "No Licenses in Use",
     };
 
     public static string ExportWord(AgentState agent) =>
-        agent.Registration == RegistrationStatus.Registered && agent.ExportControlledAllowed ? "ALLOWED" : "NOT ALLOWED";
+        (agent.Registration is RegistrationStatus.Registered or RegistrationStatus.UniversalReservation) && agent.ExportControlledAllowed ? "ALLOWED" : "NOT ALLOWED";
 
     private static void AppendRegistration(StringBuilder text, AgentState agent)
     {
@@ -120,6 +119,7 @@ internal static class LicenseStatusRenderer
         {
             AuthorizationStatus.Authorized => agent.AuthorizedAt,
             AuthorizationStatus.AuthorizationExpired => agent.AuthorizationExpires,
+            AuthorizationStatus.Reserved => agent.Reservation?.InstalledAt,
             AuthorizationStatus.None or AuthorizationStatus.Waiting => null,
             _ => agent.LastAuthorizationAttempt?.Time,
         };

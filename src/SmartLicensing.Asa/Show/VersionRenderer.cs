@@ -42,8 +42,8 @@ internal static class VersionRenderer
         text.Line();
         text.Line($"{view.Hostname} up {Uptime(view.Now - view.BootTime)}");
         text.Line();
-        text.Line(string.Create(CultureInfo.InvariantCulture, $"Hardware:   ASAv, {view.Platform.MemoryMb} MB RAM, CPU Xeon 4100/6100/8100 series 2200 MHz,"));
-        text.Line("Model Id:   " + view.Platform.Model.Model);
+        text.Line("Hardware:   " + ConfigRenderer.HardwareLine(view.Platform) + ",");
+        text.Line("Model Id:   " + view.Platform.ModelName);
         text.Line("Internal ATA Compact Flash, 8192MB");
         text.Line("Slot 1: ATA Compact Flash, 8192MB");
         text.Line("BIOS Flash Firmware Hub @ 0x0, 0KB");

@@ -46,7 +46,7 @@ internal sealed record ApiError(string? Code, string Message, int? Status)
             }
         }
 
-        var message = detail ?? title ?? DefaultMessage(status, reasonPhrase);
+        var message = CliHints.Apply(code, detail ?? title ?? DefaultMessage(status, reasonPhrase));
         return new ApiError(code, message, statusCode);
     }
 

@@ -86,7 +86,23 @@ internal static class AdminAction
                 + "Start it with 'smartlic authority', or check --server, admin.env or SMARTLIC_SERVER.";
         }
 
-        return $"the request to the license server at {server} failed: {exception.Message}";
+        var innermost = Innermost(exception);
+        var detail = ReferenceEquals(innermost, exception) ? exception.Message : $"{exception.Message} {innermost.Message}";
+        var httpsHint = server.Scheme == Uri.UriSchemeHttp
+            ? $" The server may expect HTTPS ('smartlic authority' listens only on HTTPS): try --server {new UriBuilder(server) { Scheme = Uri.UriSchemeHttps }.Uri}."
+            : "";
+        return $"the request to the license server at {server} failed: {detail}{httpsHint}";
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        var current = exception;
+        while (current.InnerException is { } inner)
+        {
+            current = inner;
+        }
+
+        return current;
     }
 
     private static T? FindInner<T>(Exception exception)

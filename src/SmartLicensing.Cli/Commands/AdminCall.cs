@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using SmartLicensing.Cli.Api;
 using SmartLicensing.Cli.Output;
 using Spectre.Console.Rendering;
@@ -12,8 +13,12 @@ internal sealed record AdminCall(ParseResult ParseResult, AdminApiClient Client,
 
     public T? Get<T>(Argument<T> argument) => ParseResult.GetValue(argument);
 
-    /// <summary>Ends a command that changes something: the error, the JSON body with --json, or the message.</summary>
-    public int Finish(ApiResponse response, string message)
+    /// <summary>
+    /// Ends a command that changes something: the error, the JSON body with --json, or the message.
+    /// <paramref name="jsonWhenEmpty"/> is printed with --json when the server answers without a body
+    /// (204), so that scripts still learn what changed.
+    /// </summary>
+    public int Finish(ApiResponse response, string message, object? jsonWhenEmpty = null)
     {
         ArgumentNullException.ThrowIfNull(response);
 
@@ -24,7 +29,9 @@ internal sealed record AdminCall(ParseResult ParseResult, AdminApiClient Client,
 
         if (Json)
         {
-            Output.WriteJson(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
+            Output.WriteJson(string.IsNullOrWhiteSpace(response.Body)
+                ? JsonSerializer.Serialize(jsonWhenEmpty ?? new { }, CliJson.Options)
+                : response.Body);
             return CliApp.Success;
         }
 

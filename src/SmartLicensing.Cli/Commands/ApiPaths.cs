@@ -9,6 +9,7 @@ internal static class ApiPaths
     public const string Tokens = "/api/v1/tokens";
     public const string ProductInstances = "/api/v1/product-instances";
     public const string Events = "/api/v1/events";
+    public const string Reservations = "/api/v1/reservations";
 
     public static string VirtualAccount(string name) => $"{VirtualAccounts}/{Uri.EscapeDataString(name)}";
 
@@ -21,4 +22,6 @@ internal static class ApiPaths
     public static string RevokeToken(string id) => $"{Tokens}/{Uri.EscapeDataString(id)}/revoke";
 
     public static string ProductInstance(string idOrUdi) => $"{ProductInstances}/{Uri.EscapeDataString(idOrUdi)}";
+
+    public static string ReturnReservation(string idOrUdi) => $"{ProductInstance(idOrUdi)}/return";
 }

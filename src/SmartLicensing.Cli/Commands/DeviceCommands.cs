@@ -49,12 +49,23 @@ internal static class DeviceCommands
     private static Command RemoveCommand(CliContext context)
     {
         var device = new Argument<string>("UDI-OR-ID") { Description = "UDI (PID:<pid>,SN:<serial>) or ID of the product instance." };
-        var command = new Command("remove", "Remove a device and free its licenses; the device must register again.") { device };
+        var returnCode = new Option<string?>("--return-code")
+        {
+            Description = "For a device with a reserved license: the return code it printed for 'license smart reservation return'; the license goes back to the pool.",
+            HelpName = "CODE",
+        };
+        var command = new Command("remove", "Remove a device and free its licenses; the device must register again.") { device, returnCode };
 
         AdminAction.Configure(command, context, async (call, ct) =>
         {
+            if (call.Get(returnCode) is { } code)
+            {
+                var returned = await call.Client.PostAsync(ApiPaths.ReturnReservation(call.Get(device)!), new { returnCode = code }, ct);
+                return call.Finish(returned, $"Returned the reserved license of {call.Get(device)} and removed the product instance.");
+            }
+
             var response = await call.Client.DeleteAsync(ApiPaths.ProductInstance(call.Get(device)!), ct);
-            return call.Finish(response, $"Removed product instance {call.Get(device)}.");
+            return call.Finish(response, $"Removed product instance {call.Get(device)}.", new { removed = call.Get(device) });
         });
         return command;
     }

@@ -19,18 +19,15 @@ internal static class EventCommands
     private static Command ListCommand(CliContext context)
     {
         var virtualAccount = new Option<string?>("--virtual-account") { Description = "Only events of this virtual account. Default: all.", HelpName = "NAME" };
-        var limit = new Option<int?>("--limit") { Description = "Maximum number of events, newest first. Default: the server's default.", HelpName = "N" };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--limit must be 1 or more.");
-            }
-        });
+        var limit = WholeNumberOption.Create(
+            "--limit",
+            1,
+            SmartLicensing.Server.Events.EventService.MaxLimit,
+            "Maximum number of events, newest first. Default: the server's default.");
         var csv = new Option<bool>("--csv") { Description = "Print the events as CSV, as the server exports them." };
         var command = new Command("list", "List events: time, virtual account, actor and message.") { virtualAccount, limit, csv };
 
-        AdminAction.Configure(command, context, async (call, ct) =>
+        var adminOptions = AdminAction.Configure(command, context, async (call, ct) =>
         {
             var asCsv = call.Get(csv);
             var path = ApiPaths.Events + QueryString.Build(
@@ -50,6 +47,13 @@ internal static class EventCommands
             }
 
             return call.Show<List<EventInfo>>(response, Tables.Events);
+        });
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(csv) && result.GetValue(adminOptions.Json))
+            {
+                result.AddError("--csv and --json cannot be used together; choose one output format.");
+            }
         });
         return command;
     }

@@ -24,26 +24,14 @@ internal static class TokenCommands
     {
         var virtualAccount = new Option<string>("--virtual-account") { Description = "Virtual account that devices registered with the token join.", HelpName = "NAME", Required = true };
         var description = new Option<string?>("--description") { Description = "Free text shown in the token list.", HelpName = "TEXT" };
-        var expiresAfter = new Option<int?>("--expires-after")
-        {
-            Description = $"Days until the token expires, {MinExpiresAfterDays} to {MaxExpiresAfterDays}. Default: the server's default (30).",
-            HelpName = "DAYS",
-        };
-        expiresAfter.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } days && (days < MinExpiresAfterDays || days > MaxExpiresAfterDays))
-            {
-                result.AddError($"--expires-after must be from {MinExpiresAfterDays} to {MaxExpiresAfterDays} days; {days} is out of range.");
-            }
-        });
-        var maxUses = new Option<int?>("--max-uses") { Description = "Maximum number of registrations with the token. Default: no limit.", HelpName = "N" };
-        maxUses.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--max-uses must be 1 or more.");
-            }
-        });
+        var expiresAfter = WholeNumberOption.Create(
+            "--expires-after",
+            MinExpiresAfterDays,
+            MaxExpiresAfterDays,
+            $"Days until the token expires, {MinExpiresAfterDays} to {MaxExpiresAfterDays}. Default: the server's default (30).",
+            "DAYS",
+            "days");
+        var maxUses = WholeNumberOption.Create("--max-uses", 1, int.MaxValue, "Maximum number of registrations with the token. Default: no limit.");
         var noExportControlled = new Option<bool>("--no-export-controlled") { Description = "Do not allow export-controlled functionality on devices registered with the token." };
         var command = new Command("create", "Create a registration token and print it (only the token text, so that TOKEN=$(smartlic token create ...) works).")
         {

@@ -31,7 +31,10 @@ internal static class VirtualAccountCommands
                 ApiPaths.VirtualAccounts,
                 new { name = accountName, description = call.Get(description) },
                 ct);
-            return call.Finish(response, $"Created virtual account '{accountName}'.");
+
+            // The server trims the name; echo the name it stored.
+            var storedName = response.IsSuccess && !call.Json ? response.Read<VirtualAccountInfo>().Name : accountName;
+            return call.Finish(response, $"Created virtual account '{storedName}'.");
         });
         return command;
     }
@@ -70,7 +73,7 @@ internal static class VirtualAccountCommands
         AdminAction.Configure(command, context, async (call, ct) =>
         {
             var response = await call.Client.DeleteAsync(ApiPaths.VirtualAccount(call.Get(name)!), ct);
-            return call.Finish(response, $"Deleted virtual account '{call.Get(name)}'.");
+            return call.Finish(response, $"Deleted virtual account '{call.Get(name)}'.", new { deleted = call.Get(name) });
         });
         return command;
     }

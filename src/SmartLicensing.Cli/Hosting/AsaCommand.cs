@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SmartLicensing.Asa;
+using SmartLicensing.Cli.Commands;
 
 namespace SmartLicensing.Cli.Hosting;
 
@@ -8,7 +9,14 @@ internal static class AsaCommand
 {
     public const string DefaultDataDirectory = "./asa-data";
 
+    /// <summary>Upper bound for --vcpus: far above any ASAv model, low enough to catch typing slips.</summary>
+    public const int MaxVcpus = 128;
+
     public static readonly string[] Models = ["ASAv5", "ASAv10", "ASAv30", "ASAv50"];
+
+    public static readonly string[] Platforms = ["asav", "fpr4100", "fpr9300"];
+
+    public static readonly string[] Hypervisors = ["kvm", "vmware", "hyperv", "aws", "azure", "gcp", "oci"];
 
     public static Command Create(CliContext context)
     {
@@ -22,25 +30,40 @@ internal static class AsaCommand
         };
         var model = new Option<string?>("--model")
         {
-            Description = "ASAv model. Default: the model that matches --vcpus and --memory.",
+            Description = "ASAv model (ASAv5, ASAv10, ASAv30, ASAv50), or with --platform the Firepower model (4110, 4120, 4140, 4150) or 9300 module (SM-24, SM-36, SM-44). Default: the ASAv model that matches --vcpus and --memory.",
             HelpName = "MODEL",
         };
-        model.AcceptOnlyFromAmong(Models);
-        var vcpus = new Option<int?>("--vcpus") { Description = "Number of virtual CPUs of the virtual machine.", HelpName = "N" };
-        vcpus.Validators.Add(result =>
+        var platform = new Option<string?>("--platform")
         {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--vcpus must be 1 or more.");
-            }
-        });
+            Description = "asav (default), or fpr4100 or fpr9300 for the ASA application on a Firepower chassis.",
+            HelpName = "PLATFORM",
+        };
+        platform.AcceptOnlyFromAmong(Platforms);
+        var modules = WholeNumberOption.Create("--modules", 1, 3, "Security modules in a Firepower 9300 chassis (1 to 3).");
+        var vcpus = WholeNumberOption.Create("--vcpus", 1, MaxVcpus, "Number of virtual CPUs of the virtual machine.");
         var memory = new Option<string?>("--memory") { Description = "Memory of the virtual machine with a unit, for example 2GB or 2048MB.", HelpName = "SIZE" };
         var trustpool = new Option<string?>("--trustpool")
         {
             Description = "PEM file with the root certificates the device trusts, for example the ca.pem of 'smartlic authority'.",
             HelpName = "FILE",
         };
-        var command = new Command("asa", "Open the console of an emulated ASAv.") { data, model, vcpus, memory, trustpool };
+        var hypervisor = new Option<string?>("--hypervisor")
+        {
+            Description = "Hypervisor the ASAv runs on. Default: kvm. Permanent license reservation is not supported on azure.",
+            HelpName = "NAME",
+        };
+        hypervisor.AcceptOnlyFromAmong(Hypervisors);
+        var command = new Command("asa", "Open the console of an emulated ASAv, or of the ASA application on a Firepower chassis.") { data, model, platform, modules, vcpus, memory, trustpool, hypervisor };
+        command.Validators.Add(result =>
+        {
+            var chosenPlatform = result.GetValue(platform);
+            var chosenModel = result.GetValue(model);
+            if ((chosenPlatform is null || chosenPlatform == "asav") && chosenModel is not null
+                && !Models.Contains(chosenModel, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--model '{chosenModel}' is not an ASAv model. Use one of {string.Join(", ", Models)}, or give --platform fpr4100 or fpr9300 for a Firepower model.");
+            }
+        });
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -55,9 +78,12 @@ internal static class AsaCommand
             {
                 DataDirectory = Path.GetFullPath(parseResult.GetValue(data)!),
                 Model = parseResult.GetValue(model),
+                Platform = parseResult.GetValue(platform),
+                Modules = parseResult.GetValue(modules),
                 Vcpus = parseResult.GetValue(vcpus),
                 Memory = parseResult.GetValue(memory),
                 TrustpoolFile = trustpoolFile is null ? null : Path.GetFullPath(trustpoolFile),
+                Hypervisor = parseResult.GetValue(hypervisor),
             };
             return await AsaConsole.RunAsync(options, context.Input, context.Output, !context.InputRedirected, context.Time, cancellationToken);
         });

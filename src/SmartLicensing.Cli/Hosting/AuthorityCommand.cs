@@ -27,7 +27,11 @@ internal static class AuthorityCommand
             Description = $"Name of the smart account, used when the data folder is new. Default: {AuthorityOptions.DefaultAccountName}.",
             HelpName = "NAME",
         };
-        var command = new Command("authority", "Run the License Authority: Admin API and device endpoint.") { data, listen, accountName };
+        var labClock = new Option<bool>("--lab-clock")
+        {
+            Description = "Run on a lab clock that 'smartlic clock set|advance' moves forward (kept in the data folder). For labs and tests.",
+        };
+        var command = new Command("authority", "Run the License Authority: Admin API and device endpoint.") { data, listen, accountName, labClock };
 
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -36,6 +40,7 @@ internal static class AuthorityCommand
                 DataDirectory = Path.GetFullPath(parseResult.GetValue(data)!),
                 Listen = parseResult.GetValue(listen)!,
                 AccountName = parseResult.GetValue(accountName) ?? AuthorityOptions.DefaultAccountName,
+                LabClock = parseResult.GetValue(labClock),
             };
             return AuthorityHost.RunAsync(options, context.Output, cancellationToken);
         });

@@ -68,7 +68,7 @@ internal static class Tables
         {
             TableBuilder.AddRow(table,
                 instance.Udi,
-                DisplayFormat.Text(instance.ProductName),
+                instance.Reserved ? DisplayFormat.Text(instance.ProductName) + " (reserved)" : DisplayFormat.Text(instance.ProductName),
                 DisplayFormat.Text(instance.VirtualAccount),
                 EntitlementSummary(instance.Entitlements),
                 DisplayFormat.Time(instance.RegisteredAt),

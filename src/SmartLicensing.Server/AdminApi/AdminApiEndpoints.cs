@@ -6,6 +6,7 @@ using SmartLicensing.Server.Accounts;
 using SmartLicensing.Server.Devices;
 using SmartLicensing.Server.Events;
 using SmartLicensing.Server.Licenses;
+using SmartLicensing.Server.Reservations;
 using SmartLicensing.Server.Tokens;
 
 namespace SmartLicensing.Server.AdminApi;
@@ -27,6 +28,7 @@ public static class AdminApiEndpoints
         services.AddScoped<TokenService>();
         services.AddScoped<ProductInstanceService>();
         services.AddScoped<EventService>();
+        services.AddScoped<ReservationService>();
         return services;
     }
 
@@ -38,6 +40,7 @@ public static class AdminApiEndpoints
         api.MapTokenEndpoints();
         api.MapProductInstanceEndpoints();
         api.MapEventEndpoints();
+        api.MapReservationEndpoints();
         return api;
     }
 }

@@ -69,9 +69,7 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
         instance.LastContactAt = now;
         instance.Version = Guid.NewGuid();
 
-        var summary = answers.Count == 0
-            ? "no entitlements"
-            : string.Join(", ", answers.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.ShortTag ?? a.Tag} x{a.Count} {Word(a.Status)}")));
+        var summary = Summarize(answers);
         EventLog.Add(db, now, instance.VirtualAccountId, instance.Udi, EventCategories.Device,
             $"Product instance {instance.Udi} requested authorization: {summary}");
 
@@ -90,7 +88,12 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
         });
     }
 
-    private static string? FindProblem(IReadOnlyList<EntitlementRequest>? entitlements)
+    /// <summary>The answers in one line, as the event log and the server log show them.</summary>
+    public static string Summarize(IReadOnlyList<EntitlementAuthorization> answers) => answers.Count == 0
+        ? "no entitlements"
+        : string.Join(", ", answers.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.ShortTag ?? a.Tag} x{a.Count} {Word(a.Status)}")));
+
+    public static string? FindProblem(IReadOnlyList<EntitlementRequest>? entitlements)
     {
         if (entitlements is null)
         {

@@ -27,6 +27,10 @@ public static class DeviceEndpointExtensions
         services.TryAddSingleton(CatalogLoader.BuiltIn);
         services.AddSingleton<NonceCache>();
         services.AddSingleton<ResponseSigner>();
+        services.AddSingleton<HotPathDatabase>();
+        services.AddSingleton<DeviceIdentityReader>();
+        services.AddSingleton<GroupCommitter>();
+        services.AddSingleton<HotPathAuthorizer>();
         services.AddScoped<RegistrationTokenValidator>();
         services.AddScoped<DeviceAuthenticator>();
         services.AddScoped<DeviceRegistrar>();

@@ -14,7 +14,8 @@ internal static partial class DeviceEndpointLog
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Registered product instance {Udi} again in virtual account {VirtualAccountId}, ID certificate {Serial}")]
     public static partial void Reregistered(ILogger logger, string udi, int virtualAccountId, string serial);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Authorized product instance {Udi}: {Summary}")]
+    // Renewals arrive at fleet rates and each is in the event log already; a line each would flood the console.
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Authorized product instance {Udi}: {Summary}")]
     public static partial void Authorized(ILogger logger, string udi, string summary);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Renewed the ID certificate of product instance {Udi}: serial {Serial}")]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SmartLicensing.Protocol;
 using SmartLicensing.Protocol.Encoding;
@@ -20,16 +21,19 @@ namespace SmartLicensing.Server.DeviceEndpoint;
 /// signature) and dispatches it to the feature that handles it. Rejections are logged and recorded
 /// in the event log. Every response, rejections included, is signed.
 /// </summary>
+/// <remarks>
+/// An authorization from a known device takes the hot path: one prepared read by certificate
+/// serial, the signature checked with the stored key, and the change written by the group
+/// committer. Everything else, rejections included, goes through the EF Core features, which are
+/// created only when a request needs them.
+/// </remarks>
 internal sealed class DeviceRequestHandler(
-    LicensingDbContext db,
+    IServiceProvider services,
     TimeProvider timeProvider,
     NonceCache nonces,
     ResponseSigner signer,
-    DeviceAuthenticator authenticator,
-    DeviceRegistrar registrar,
-    DeviceAuthorizer authorizer,
-    IdCertificateRenewer renewer,
-    DeviceDeregistrar deregistrar,
+    DeviceIdentityReader identities,
+    HotPathAuthorizer hotPath,
     ILogger<DeviceRequestHandler> logger)
 {
     // A save that lost a race on a balance, token or instance row is run again from the start.
@@ -167,7 +171,7 @@ internal sealed class DeviceRequestHandler(
                 // same UDI first (unique index). Start again from fresh rows; the second time round
                 // the checks see the other request's result.
                 DeviceEndpointLog.RetryingAfterConflict(logger, attempt + 1);
-                db.ChangeTracker.Clear();
+                Feature<LicensingDbContext>().ChangeTracker.Clear();
             }
         }
     }
@@ -176,10 +180,15 @@ internal sealed class DeviceRequestHandler(
     {
         if (message.Request is RegisterRequest register)
         {
-            return await registrar.RegisterAsync(message, register, cancellationToken);
+            return await Feature<DeviceRegistrar>().RegisterAsync(message, register, cancellationToken);
         }
 
-        var (instance, rejection) = await authenticator.AuthenticateAsync(message, cancellationToken);
+        if (message.Request is AuthorizationRequest fast && await AuthorizeOnHotPathAsync(message, fast, cancellationToken) is { } done)
+        {
+            return done;
+        }
+
+        var (instance, rejection) = await Feature<DeviceAuthenticator>().AuthenticateAsync(message, cancellationToken);
         if (instance is null)
         {
             return rejection!;
@@ -187,12 +196,40 @@ internal sealed class DeviceRequestHandler(
 
         return message.Request switch
         {
-            AuthorizationRequest authorize => await authorizer.AuthorizeAsync(message, instance, authorize, cancellationToken),
-            IdCertificateRenewalRequest renew => await renewer.RenewAsync(message, instance, renew, cancellationToken),
-            DeregisterRequest deregister => await deregistrar.DeregisterAsync(message, instance, deregister, cancellationToken),
+            AuthorizationRequest authorize => await Feature<DeviceAuthorizer>().AuthorizeAsync(message, instance, authorize, cancellationToken),
+            IdCertificateRenewalRequest renew => await Feature<IdCertificateRenewer>().RenewAsync(message, instance, renew, cancellationToken),
+            DeregisterRequest deregister => await Feature<DeviceDeregistrar>().DeregisterAsync(message, instance, deregister, cancellationToken),
             _ => DeviceResult.Malformed("the message type is not one this server answers"),
         };
     }
+
+    /// <summary>
+    /// Answers an authorization from a device whose message passes every check, or returns null
+    /// and leaves the request to the general path: unknown serial, bad signature, another UDI, an
+    /// expired certificate, or an instance that changed before the group commit.
+    /// </summary>
+    private async Task<DeviceResult?> AuthorizeOnHotPathAsync(DeviceMessage message, AuthorizationRequest request, CancellationToken cancellationToken)
+    {
+        var serial = message.Jws.Header.KeyId?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(serial)
+            || await identities.FindAsync(serial, cancellationToken) is not { } device
+            || !message.Jws.Verify(device.PublicKey)
+            || !string.Equals(device.Udi, message.UdiText, StringComparison.Ordinal)
+            || message.ReceivedAt > device.CertificateNotAfter)
+        {
+            return null;
+        }
+
+        if (DeviceAuthorizer.FindProblem(request.Entitlements) is { } problem)
+        {
+            return DeviceResult.Malformed(problem);
+        }
+
+        return await hotPath.AuthorizeAsync(device, serial, request, message.ReceivedAt);
+    }
+
+    private T Feature<T>()
+        where T : notnull => services.GetRequiredService<T>();
 
     private async Task RecordRejectionAsync(DeviceResult result, string messageType, string udi, DateTimeOffset now)
     {
@@ -202,6 +239,7 @@ internal sealed class DeviceRequestHandler(
         try
         {
             // Nothing of the rejected request may be saved with the entry.
+            var db = Feature<LicensingDbContext>();
             db.ChangeTracker.Clear();
             EventLog.Add(db, now, result.VirtualAccountId, udi == UnknownDevice ? "device" : udi, EventCategories.Device,
                 $"Rejected {messageType} message from {udi}: {reason.Code}: {text}");

@@ -39,6 +39,9 @@ public sealed class ProductInstance
 
     public Guid? RegisteredWithTokenId { get; set; }
 
+    /// <summary>The instance holds a permanent license reservation and has no ID certificate.</summary>
+    public bool Reserved { get; set; }
+
     public List<ProductInstanceEntitlement> Entitlements { get; set; } = [];
 
     public Guid Version { get; set; }

@@ -25,8 +25,11 @@ public static class ProductInstanceEndpoints
             .WithName("GetProductInstance")
             .Produces<ProductInstanceView>();
 
-        instances.MapDelete("/{idOrUdi}", async (string idOrUdi, ProductInstanceService service, ClaimsPrincipal user, CancellationToken ct) =>
-                ProblemMapper.ToResult(await service.RemoveAsync(idOrUdi, user.Actor(), ct), _ => TypedResults.NoContent()))
+        // A reserved instance is removed only with the device's return code, which gives its license back.
+        instances.MapDelete("/{idOrUdi}", async (string idOrUdi, string? returnCode, ProductInstanceService service, Reservations.ReservationService reservations, ClaimsPrincipal user, CancellationToken ct) =>
+                returnCode is null
+                    ? ProblemMapper.ToResult(await service.RemoveAsync(idOrUdi, user.Actor(), ct), _ => TypedResults.NoContent())
+                    : ProblemMapper.ToResult(await reservations.ReturnAsync(idOrUdi, returnCode, user.Actor(), ct), _ => TypedResults.NoContent()))
             .WithName("RemoveProductInstance");
     }
 }

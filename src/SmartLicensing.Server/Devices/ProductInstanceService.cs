@@ -72,6 +72,11 @@ public sealed class ProductInstanceService(LicensingDbContext db, ProductCatalog
             return new ProductInstanceNotFound(idOrUdi);
         }
 
+        if (instance.Reserved)
+        {
+            return new Reservations.ProductInstanceReserved(instance.Udi);
+        }
+
         var name = await db.VirtualAccounts.Where(v => v.Id == instance.VirtualAccountId).Select(v => v.Name).FirstOrDefaultAsync(cancellationToken);
         var view = ToView(instance, name ?? string.Empty);
 
@@ -120,5 +125,6 @@ public sealed class ProductInstanceService(LicensingDbContext db, ProductCatalog
                 var entitlement = catalog.FindByTag(e.Tag);
                 return new ProductInstanceEntitlementView(e.Tag, entitlement?.ShortTag ?? e.Tag, entitlement?.DisplayName ?? e.Tag, e.Count, e.Status);
             })
-            .ToList());
+            .ToList(),
+        instance.Reserved);
 }

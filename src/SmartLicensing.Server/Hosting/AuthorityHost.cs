@@ -11,6 +11,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartLicensing.Catalog;
 using SmartLicensing.Server.AdminApi;
+using SmartLicensing.Server.Alerts;
+using SmartLicensing.Server.Clock;
+using SmartLicensing.Server.Compliance;
 using SmartLicensing.Server.Leases;
 using SmartLicensing.Server.Pki;
 using SmartLicensing.Server.Storage;
@@ -74,6 +77,8 @@ public static class AuthorityHost
         }
 
         var dataDirectory = PrepareDataDirectory(options.DataDirectory);
+        var labClock = options.LabClock ? LoadLabClock(timeProvider, dataDirectory) : null;
+        timeProvider = labClock ?? timeProvider;
         var store = options.Database is null ? StoreSettings.Sqlite(dataDirectory) : StoreSettings.Postgres(options.Database);
         var credentials = LoadCredentials(dataDirectory, HostNames(options, listen), timeProvider);
 
@@ -100,6 +105,12 @@ public static class AuthorityHost
         services.AddLicensingStore(store);
         services.AddHostedService<AuthorityStartup>();
         services.AddDatabaseLease();
+        services.AddCompliance();
+        if (labClock is not null)
+        {
+            services.AddSingleton(labClock);
+            services.AddHostedService<LabClockNotice>();
+        }
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = AddDefaultCode);
         services.AddExceptionHandler<StoreUnavailableHandler>();
@@ -114,7 +125,9 @@ public static class AuthorityHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapAdminApi();
+        var adminApi = app.MapAdminApi();
+        adminApi.MapClockEndpoints();
+        adminApi.MapAlertEndpoints();
         app.MapDeviceEndpoint();
         return app;
     }
@@ -172,6 +185,18 @@ public static class AuthorityHost
         }
 
         return fullPath;
+    }
+
+    private static LabClock LoadLabClock(TimeProvider timeProvider, string dataDirectory)
+    {
+        try
+        {
+            return LabClock.Load(timeProvider, dataDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new AuthorityStartException($"Cannot load the lab clock: {ex.Message}", ex);
+        }
     }
 
     private static ServerCredentials LoadCredentials(string dataDirectory, IReadOnlyList<string> hostNames, TimeProvider timeProvider)

@@ -28,4 +28,10 @@ public sealed class AuthorityOptions
     /// addresses and the listen address.
     /// </summary>
     public IReadOnlyList<string> ServerHostNames { get; init; } = [];
+
+    /// <summary>
+    /// Runs the server on a lab clock that <c>smartlic clock</c> moves forward; the offset is kept
+    /// in the data folder. For labs and tests only: devices must have their clocks moved too.
+    /// </summary>
+    public bool LabClock { get; init; }
 }

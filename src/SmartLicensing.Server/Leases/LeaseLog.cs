@@ -17,6 +17,9 @@ internal static partial class LeaseLog
     [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Background job {Job} failed")]
     public static partial void JobFailed(ILogger logger, string job, Exception exception);
 
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Error, Message = "Could not take, renew or give up lease {Lease}")]
+    public static partial void LeaseFailed(ILogger logger, string lease, Exception exception);
+
     [LoggerMessage(EventId = 1104, Level = LogLevel.Debug, Message = "Heartbeat {Runs}")]
     public static partial void Heartbeat(ILogger logger, int runs);
 }

@@ -26,10 +26,10 @@ internal sealed class LeasedJobRunner(
         {
             await lease.ReleaseAsync(cancellationToken);
         }
-        catch (Exception ex) when (StoreFailures.IsUnavailable(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The lease then runs out by itself.
-            LeaseLog.StoreUnavailable(logger, lease.Name, ex.GetBaseException().Message);
+            LogLeaseFailure(ex);
         }
     }
 
@@ -61,9 +61,10 @@ internal sealed class LeasedJobRunner(
         {
             held = await lease.TryAcquireAsync(cancellationToken);
         }
-        catch (Exception ex) when (StoreFailures.IsUnavailable(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LeaseLog.StoreUnavailable(logger, lease.Name, ex.GetBaseException().Message);
+            // A store fault must not stop the server: this node runs no jobs until a renewal succeeds.
+            LogLeaseFailure(ex);
             held = false;
         }
 
@@ -77,6 +78,18 @@ internal sealed class LeasedJobRunner(
         }
 
         return held;
+    }
+
+    private void LogLeaseFailure(Exception exception)
+    {
+        if (StoreFailures.IsUnavailable(exception))
+        {
+            LeaseLog.StoreUnavailable(logger, lease.Name, exception.GetBaseException().Message);
+        }
+        else
+        {
+            LeaseLog.LeaseFailed(logger, lease.Name, exception);
+        }
     }
 
     private async Task RunDueJobsAsync(CancellationToken cancellationToken)

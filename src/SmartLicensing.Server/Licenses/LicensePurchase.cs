@@ -17,6 +17,9 @@ public sealed class LicensePurchase
     /// <summary>End of a term license; null for a perpetual one.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
 
+    /// <summary>The term ended and its entitlements left the purchased counts; set once by the compliance checks.</summary>
+    public bool ExpiryApplied { get; set; }
+
     public string? OrderReference { get; set; }
 
     public DateTimeOffset ImportedAt { get; set; }

@@ -121,8 +121,8 @@ public sealed class LicenseService(LicensingDbContext db, ProductCatalog catalog
             resultLines.Add(new LicenseImportResultLine(sku.Pid, line.Quantity, line.ExpiresAt, granted));
         }
 
-        // NOTE: Purchased counts term licenses until something lowers it at their ExpiresAt; no
-        // background job does that yet, so an expired term license still counts as purchased.
+        // Term licenses count as purchased until the compliance checks lower the count at their
+        // ExpiresAt (within one run of the background job, or at once when the lab clock moves).
         var tags = added.Keys.ToList();
         var balances = await db.EntitlementBalances
             .Where(b => b.VirtualAccountId == account.Id && tags.Contains(b.Tag))

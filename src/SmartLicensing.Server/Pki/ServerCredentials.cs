@@ -121,6 +121,14 @@ public sealed class ServerCredentials : IDisposable
         return new IssuedIdCertificate(der, Convert.ToHexString(serial), notBefore, notAfter, now + CertificateProfiles.IdCertificateRenewAfter);
     }
 
+    /// <summary>
+    /// Signs a reservation authorization with the root key: ECDSA P-256 over SHA-256, 64 bytes
+    /// (IEEE P1363). The root signs it, not the Ed25519 signing key, because a device that never
+    /// reached this server holds only the root in its trustpool.
+    /// </summary>
+    public byte[] SignReservation(byte[] data) =>
+        _issuingKeys.Value!.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
     public void Dispose()
     {
         RootCertificate.Dispose();

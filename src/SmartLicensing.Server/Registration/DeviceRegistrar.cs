@@ -4,6 +4,7 @@ using SmartLicensing.Protocol;
 using SmartLicensing.Protocol.Encoding;
 using SmartLicensing.Protocol.Messages;
 using SmartLicensing.Protocol.Signing;
+using SmartLicensing.Server.Authorization;
 using SmartLicensing.Server.DeviceEndpoint;
 using SmartLicensing.Server.Devices;
 using SmartLicensing.Server.Events;
@@ -20,6 +21,8 @@ internal sealed class DeviceRegistrar(
     LicensingDbContext db,
     ServerCredentials credentials,
     RegistrationTokenValidator tokens,
+    HotPathDatabase writers,
+    GroupCommitter committer,
     ILogger<DeviceRegistrar> logger)
 {
     public async Task<DeviceResult> RegisterAsync(DeviceMessage message, RegisterRequest request, CancellationToken cancellationToken)
@@ -70,9 +73,6 @@ internal sealed class DeviceRegistrar(
                 CertificateSerial = certificate.Serial,
                 RegisteredAt = now,
             };
-            db.ProductInstances.Add(instance);
-            EventLog.Add(db, now, token.VirtualAccountId, message.UdiText, EventCategories.Device,
-                $"Product instance {message.UdiText} registered with token {tokenLabel}");
         }
         else
         {
@@ -100,21 +100,7 @@ internal sealed class DeviceRegistrar(
         instance.RegisteredWithTokenId = token.Id;
         instance.Version = Guid.NewGuid();
 
-        token.Uses++;
-        token.Version = Guid.NewGuid();
-
-        await db.SaveChangesAsync(cancellationToken);
-
-        if (reregistered)
-        {
-            DeviceEndpointLog.Reregistered(logger, message.UdiText, token.VirtualAccountId, certificate.Serial);
-        }
-        else
-        {
-            DeviceEndpointLog.Registered(logger, message.UdiText, token.VirtualAccountId, certificate.Serial);
-        }
-
-        return DeviceResult.Success(new RegisterResponse
+        var response = new RegisterResponse
         {
             RequestNonce = request.Nonce,
             IssuedAt = now,
@@ -122,7 +108,60 @@ internal sealed class DeviceRegistrar(
             SmartAccount = smartAccount.Name,
             VirtualAccount = virtualAccount.Name,
             ExportControlledAllowed = instance.ExportControlledAllowed,
-        });
+        };
+
+        if (!reregistered)
+        {
+            // A new device is written by the group committer: instance, token use and event entry
+            // in one transaction, acknowledged after it commits.
+            var added = instance;
+            var tokenId = token.Id;
+            var note = $"Product instance {message.UdiText} registered with token {tokenLabel}";
+            var result = await committer.WriteAsync(sql => AddNewAsync(sql, added, tokenId, note, response))
+                ?? throw new DbUpdateConcurrencyException("The UDI was registered or the token changed before the registration was stored.");
+            DeviceEndpointLog.Registered(logger, message.UdiText, token.VirtualAccountId, certificate.Serial);
+            return result;
+        }
+
+        // Every registration with one token counts on the same row. An atomic conditional
+        // increment, in the transaction that stores the instance, lets concurrent registrations
+        // all count instead of failing each other's optimistic check; a token that was revoked or
+        // used up meanwhile counts nothing, and the retry reports why.
+        using (await writers.EnterWriteAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var counted = await db.RegistrationTokens
+                .Where(t => t.Id == token.Id && t.RevokedAt == null && (t.MaxUses == null || t.Uses < t.MaxUses))
+                .ExecuteUpdateAsync(t => t.SetProperty(r => r.Uses, r => r.Uses + 1).SetProperty(r => r.Version, Guid.NewGuid()), cancellationToken);
+            if (counted == 0)
+            {
+                throw new DbUpdateConcurrencyException("The registration token changed before its use was counted.");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        DeviceEndpointLog.Reregistered(logger, message.UdiText, token.VirtualAccountId, certificate.Serial);
+        return DeviceResult.Success(response);
+    }
+
+    /// <summary>Inside a group commit: stores the new instance and counts the token use, or changes nothing and returns null.</summary>
+    private static async Task<DeviceResult?> AddNewAsync(GroupStatements sql, ProductInstance instance, Guid tokenId, string note, RegisterResponse response)
+    {
+        if (!await sql.AddInstanceAsync(instance))
+        {
+            return null;
+        }
+
+        if (!await sql.CountTokenUseAsync(tokenId))
+        {
+            await sql.RemoveInstanceAsync(instance.Id);
+            return null;
+        }
+
+        await sql.AddEventAsync(instance.RegisteredAt, instance.VirtualAccountId, instance.Udi, note);
+        return DeviceResult.Success(response);
     }
 
     private static byte[]? ReadHeaderKey(DeviceMessage message)

@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartLicensing.Server.Accounts;
 using SmartLicensing.Server.AdminApi;
+using SmartLicensing.Server.Alerts;
 using SmartLicensing.Server.Devices;
 using SmartLicensing.Server.Events;
 using SmartLicensing.Server.Leases;
 using SmartLicensing.Server.Licenses;
+using SmartLicensing.Server.Reservations;
 using SmartLicensing.Server.Tokens;
 
 namespace SmartLicensing.Server.Storage;
@@ -49,6 +51,10 @@ public class LicensingDbContext : DbContext
 
     public DbSet<DatabaseLeaseRecord> Leases => Set<DatabaseLeaseRecord>();
 
+    public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -91,6 +97,7 @@ public class LicensingDbContext : DbContext
             e.Property(p => p.Pid).HasMaxLength(64);
             e.HasIndex(p => p.VirtualAccountId);
             e.HasIndex(p => p.ImportId);
+            e.HasIndex(p => p.ExpiresAt);
         });
 
         modelBuilder.Entity<EntitlementBalance>(e =>
@@ -114,6 +121,7 @@ public class LicensingDbContext : DbContext
             e.HasIndex(p => p.Udi).IsUnique();
             e.HasIndex(p => p.CertificateSerial).IsUnique();
             e.HasIndex(p => p.VirtualAccountId);
+            e.HasIndex(p => p.LastContactAt);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasMany(p => p.Entitlements).WithOne().HasForeignKey(x => x.ProductInstanceId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -134,6 +142,28 @@ public class LicensingDbContext : DbContext
         modelBuilder.Entity<ApiKeyRecord>(e =>
         {
             e.HasIndex(k => k.KeyHash).IsUnique();
+        });
+
+        modelBuilder.Entity<AlertRecord>(e =>
+        {
+            e.Property(a => a.Kind).HasMaxLength(64);
+            e.Property(a => a.Key).HasMaxLength(300);
+            e.Property(a => a.Source).HasMaxLength(300);
+            e.Property(a => a.Severity).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(a => new { a.Kind, a.ClearedAt });
+            e.HasIndex(a => a.VirtualAccountId);
+        });
+
+        modelBuilder.Entity<Reservation>(e =>
+        {
+            e.Property(r => r.Udi).HasMaxLength(140);
+            e.Property(r => r.EntitlementTag).HasMaxLength(200);
+            e.Property(r => r.AuthorizationCode).HasMaxLength(200);
+            e.Property(r => r.ConfirmationCode).HasMaxLength(16);
+            e.Property(r => r.ReturnCode).HasMaxLength(200);
+            e.HasIndex(r => r.RequestPublicKey).IsUnique();
+            e.HasIndex(r => r.Udi);
+            e.Property(r => r.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<DatabaseLeaseRecord>(e =>

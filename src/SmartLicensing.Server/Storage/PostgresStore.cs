@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -47,7 +48,7 @@ public static class PostgresStore
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
             {
-                throw new AuthorityStartException(BadKeyMessage(builder, key, value), ex);
+                throw new AuthorityStartException(BadKeyMessage(builder, OriginalSpelling(connectionString, key), value), ex);
             }
         }
 
@@ -204,6 +205,13 @@ public static class PostgresStore
         return $"The database connection string key '{key}' has a value{shown} that is not valid for it. Correct that value.";
     }
 
+    // DbConnectionStringBuilder gives keys in lower case; messages name the key as the user wrote it.
+    private static string OriginalSpelling(string connectionString, string key)
+    {
+        var match = Regex.Match(connectionString, $@"(?:^|;)\s*({Regex.Escape(key)})\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return match.Success ? match.Groups[1].Value : key;
+    }
+
     private static string Describe(NpgsqlConnectionStringBuilder builder) =>
         string.Create(CultureInfo.InvariantCulture, $"'{builder.Database}' on {builder.Host}:{builder.Port} as user '{builder.Username}'");
 
@@ -216,6 +224,10 @@ public static class PostgresStore
                 await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
                 command.Parameters.AddWithValue("key", StartupLockKey);
                 await command.ExecuteNonQueryAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // A lost connection has released the lock already; the server ends the session.
             }
             finally
             {

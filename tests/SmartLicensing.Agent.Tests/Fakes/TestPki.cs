@@ -35,6 +35,10 @@ internal sealed class TestPki : IDisposable
 
     public X509Certificate2Collection Trustpool => [Root];
 
+    /// <summary>Signs as the Authority signs a reservation authorization: ECDSA P-256, SHA-256, IEEE P1363.</summary>
+    public byte[] SignReservation(byte[] data) =>
+        _rootKey.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
     /// <summary>Issues a TLS server certificate for 127.0.0.1 with its private key.</summary>
     /// <param name="serverAuthentication">
     /// False issues it without an EKU extension. Kestrel refuses certificates whose EKU lacks

@@ -19,11 +19,14 @@ public sealed partial class AsaDevice : IDisposable
 
     public string Model { get; }
 
+    /// <summary>Throughput level the setup commands request; it must match <see cref="Model"/> (2G for an ASAv30).</summary>
+    public string ThroughputLevel { get; init; } = "1G";
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("smartlic-e2e-asa-").FullName;
 
     /// <summary>
     /// Commands that enter privileged EXEC (an empty line answers the enable password prompt),
-    /// point call-home at the test server and request the Standard tier at 1 Gbps.
+    /// point call-home at the test server and request the Standard tier at <see cref="ThroughputLevel"/>.
     /// </summary>
     public string SetupCommands =>
         $"""
@@ -37,7 +40,7 @@ public sealed partial class AsaDevice : IDisposable
         exit
         license smart
         feature tier standard
-        throughput level 1G
+        throughput level {ThroughputLevel}
         exit
 
         """.ReplaceLineEndings("\n");

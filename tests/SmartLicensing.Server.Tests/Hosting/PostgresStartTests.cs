@@ -84,6 +84,7 @@ public sealed class PostgresStartTests
         {
             await (await AuthorityServer.StartAsync(directory, database)).DisposeAsync();
             await database.ExecuteAsync($"ALTER DATABASE \"{database.Name}\" SET default_transaction_read_only = on");
+            TestDatabase.ClearPools();
 
             var line = await StartFailure.LineAsync(directory, database.ConnectionString);
 

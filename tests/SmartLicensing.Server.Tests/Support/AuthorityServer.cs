@@ -111,6 +111,19 @@ public sealed class AuthorityServer : IAsyncDisposable
     /// <summary>Creates a client that trusts only the CA in the data folder and checks the host name.</summary>
     public HttpClient CreateClient(string? apiKey)
     {
+        var handler = CreateTrustingHandler();
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>A handler whose TLS check trusts only the CA in the data folder and checks the host name.</summary>
+    public SocketsHttpHandler CreateTrustingHandler()
+    {
         var root = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(DataDirectory, ServerCredentials.RootCertificateFile)));
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
@@ -126,14 +139,7 @@ public sealed class AuthorityServer : IAsyncDisposable
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
         };
-
-        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        }
-
-        return client;
+        return handler;
     }
 
     public async Task WithDbAsync(Func<LicensingDbContext, Task> action)

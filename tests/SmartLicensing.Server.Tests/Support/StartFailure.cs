@@ -10,10 +10,13 @@ public static class StartFailure
     {
         var output = new StringWriter();
 
+        // A server that starts after all would run until cancelled.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
         var exitCode = await AuthorityHost.RunAsync(
             new AuthorityOptions { DataDirectory = dataDirectory, Listen = "https://127.0.0.1:0", Database = database },
             TextWriter.Synchronized(output),
-            TestContext.Current.CancellationToken);
+            timeout.Token);
 
         var text = output.ToString();
         Assert.True(exitCode == 1, $"Expected exit code 1 but got {exitCode}:\n{text}");

@@ -90,6 +90,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new System.Net.IPEndPoint(address, builder.Port);
     }
 
+    /// <summary>Closes the idle pooled connections, so that the next ones see database settings changed since.</summary>
+    public static void ClearPools() => NpgsqlConnection.ClearAllPools();
+
     /// <summary>Runs SQL in this PostgreSQL database as the test user.</summary>
     public async Task ExecuteAsync(string sql)
     {
@@ -119,11 +122,8 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
-        using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
+        // Idle pooled connections, also those of other users of this database, would block the drop.
+        NpgsqlConnection.ClearAllPools();
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
     }
 }

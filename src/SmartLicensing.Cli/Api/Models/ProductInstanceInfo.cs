@@ -9,4 +9,5 @@ internal sealed record ProductInstanceInfo(
     DateTimeOffset? RegisteredAt,
     DateTimeOffset? LastContactAt,
     bool ExportControlledAllowed,
-    IReadOnlyList<EntitlementUsageInfo>? Entitlements);
+    IReadOnlyList<EntitlementUsageInfo>? Entitlements,
+    bool Reserved = false);

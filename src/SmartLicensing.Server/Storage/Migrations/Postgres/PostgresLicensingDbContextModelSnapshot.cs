@@ -122,6 +122,63 @@ namespace SmartLicensing.Server.Storage.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("SmartLicensing.Server.Alerts.AlertRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ActionDue")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("VirtualAccountId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VirtualAccountId");
+
+                    b.HasIndex("Kind", "ClearedAt");
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("SmartLicensing.Server.Devices.ProductInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -171,6 +228,9 @@ namespace SmartLicensing.Server.Storage.Migrations.Postgres
                     b.Property<Guid?>("RegisteredWithTokenId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Reserved")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasColumnType("text")
@@ -193,6 +253,8 @@ namespace SmartLicensing.Server.Storage.Migrations.Postgres
 
                     b.HasIndex("CertificateSerial")
                         .IsUnique();
+
+                    b.HasIndex("LastContactAt");
 
                     b.HasIndex("Udi")
                         .IsUnique();
@@ -328,6 +390,9 @@ namespace SmartLicensing.Server.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ExpiryApplied")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ImportId")
                         .HasColumnType("uuid");
 
@@ -352,11 +417,75 @@ namespace SmartLicensing.Server.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("ImportId");
 
                     b.HasIndex("VirtualAccountId");
 
                     b.ToTable("LicensePurchases");
+                });
+
+            modelBuilder.Entity("SmartLicensing.Server.Reservations.Reservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorizationCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ConfirmationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<string>("EntitlementTag")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<byte[]>("RequestPublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("ReservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Udi")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VirtualAccountId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestPublicKey")
+                        .IsUnique();
+
+                    b.HasIndex("Udi");
+
+                    b.ToTable("Reservations");
                 });
 
             modelBuilder.Entity("SmartLicensing.Server.Tokens.RegistrationTokenRecord", b =>

@@ -106,6 +106,57 @@ namespace SmartLicensing.Server.Storage.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("SmartLicensing.Server.Alerts.AlertRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActionDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VirtualAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VirtualAccountId");
+
+                    b.HasIndex("Kind", "ClearedAt");
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("SmartLicensing.Server.Devices.ProductInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -151,6 +202,9 @@ namespace SmartLicensing.Server.Storage.Migrations.Sqlite
                     b.Property<Guid?>("RegisteredWithTokenId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Reserved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -171,6 +225,8 @@ namespace SmartLicensing.Server.Storage.Migrations.Sqlite
 
                     b.HasIndex("CertificateSerial")
                         .IsUnique();
+
+                    b.HasIndex("LastContactAt");
 
                     b.HasIndex("Udi")
                         .IsUnique();
@@ -295,6 +351,9 @@ namespace SmartLicensing.Server.Storage.Migrations.Sqlite
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ExpiryApplied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ImportId")
                         .HasColumnType("TEXT");
 
@@ -317,11 +376,70 @@ namespace SmartLicensing.Server.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("ImportId");
 
                     b.HasIndex("VirtualAccountId");
 
                     b.ToTable("LicensePurchases");
+                });
+
+            modelBuilder.Entity("SmartLicensing.Server.Reservations.Reservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizationCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntitlementTag")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RequestPublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ReservedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Udi")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VirtualAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestPublicKey")
+                        .IsUnique();
+
+                    b.HasIndex("Udi");
+
+                    b.ToTable("Reservations");
                 });
 
             modelBuilder.Entity("SmartLicensing.Server.Tokens.RegistrationTokenRecord", b =>

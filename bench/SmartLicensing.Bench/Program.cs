@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using SmartLicensing.Bench;
+using SmartLicensing.Protocol;
+
+if (args.Length > 0 && args[0] == ChildServer.ServeCommand)
+{
+    return await ChildServer.ServeAsync(args);
+}
+
+var (options, error) = BenchOptions.Parse(args);
+if (options is null)
+{
+    await Console.Error.WriteLineAsync($"error: {error}{Environment.NewLine}{BenchOptions.Usage}");
+    return 2;
+}
+
+string? database = null;
+if (options.Store == "postgres")
+{
+    database = BenchOptions.PostgresConnectionString();
+    if (database is null)
+    {
+        await Console.Error.WriteLineAsync(
+            $"error: --store postgres needs a PostgreSQL connection string in {BenchOptions.PostgresVariable} or {BenchOptions.TestPostgresVariable}; neither is set. Nothing was measured.");
+        return 2;
+    }
+}
+
+var dataDirectory = Directory.CreateTempSubdirectory("smartlic-bench-").FullName;
+try
+{
+    if (options.SummaryInstances is { } instances)
+    {
+        return await SummaryProbe.RunAsync(options, instances, dataDirectory, database);
+    }
+
+    var window = TimeSpan.FromSeconds(options.Seconds);
+    var warmUp = TimeSpan.FromSeconds(Math.Clamp(options.Seconds / 3.0, 1, 3));
+    var runId = Convert.ToHexString(RandomNumberGenerator.GetBytes(3));
+    var caFile = Path.Combine(dataDirectory, "ca.pem");
+    Console.WriteLine($"store={options.Store} devices={options.Devices} window={options.Seconds}s warm-up={warmUp.TotalSeconds:0.#}s data={dataDirectory}");
+    if (database is not null)
+    {
+        Console.WriteLine($"PostgreSQL connection string from {(Environment.GetEnvironmentVariable(BenchOptions.PostgresVariable) is { Length: > 0 } ? BenchOptions.PostgresVariable : BenchOptions.TestPostgresVariable)}");
+    }
+
+    PhaseResult register, renew, registerCeiling, renewCeiling;
+    long serverRss;
+    await using (var server = await ChildServer.StartAsync(ChildServer.AuthorityKind, dataDirectory, database))
+    {
+        Console.WriteLine($"authority (pid {server.ProcessId}) on {server.Url}");
+        string token;
+        using (var admin = AdminClient.Create(server.Url, dataDirectory))
+        {
+            token = await AdminClient.CreateTokenAsync(admin);
+        }
+
+        using var client = LoadGenerator.CreateClient(server.Url, caFile, options.Devices);
+        var load = new LoadGenerator(client, options.Devices, window, warmUp, "B" + runId);
+        register = await load.RegisterAsync(DevicePaths.SmartTransport, token);
+        Report("register", register);
+        renew = await load.RenewAsync(DevicePaths.SmartTransport);
+        Report("renew", renew);
+        serverRss = server.ResidentBytes();
+    }
+
+    await using (var ceiling = await ChildServer.StartAsync(ChildServer.CeilingKind, dataDirectory, null))
+    {
+        Console.WriteLine($"ceiling probe (pid {ceiling.ProcessId}) on {ceiling.Url}");
+        using var client = LoadGenerator.CreateClient(ceiling.Url, caFile, options.Devices);
+        var load = new LoadGenerator(client, options.Devices, window, warmUp, "C" + runId);
+        registerCeiling = await load.RegisterAsync(CeilingHost.RegisterPath, "unused");
+        Report("register ceiling", registerCeiling);
+        renewCeiling = await load.RenewAsync(CeilingHost.RenewPath);
+        Report("renew ceiling", renewCeiling);
+    }
+
+    var summary = new (string Key, object Value)[]
+    {
+        ("store", options.Store),
+        ("devices", options.Devices),
+        ("seconds", options.Seconds),
+        ("renew_per_s", Round(renew.PerSecond)),
+        ("renew_ceiling_per_s", Round(renewCeiling.PerSecond)),
+        ("renew_ratio", Ratio(renew, renewCeiling)),
+        ("renew_p50_ms", Round(renew.P50Milliseconds, 2)),
+        ("renew_p99_ms", Round(renew.P99Milliseconds, 2)),
+        ("renew_ceiling_p99_ms", Round(renewCeiling.P99Milliseconds, 2)),
+        ("renew_errors", renew.Failed),
+        ("register_per_s", Round(register.PerSecond)),
+        ("register_ceiling_per_s", Round(registerCeiling.PerSecond)),
+        ("register_ratio", Ratio(register, registerCeiling)),
+        ("register_p50_ms", Round(register.P50Milliseconds, 2)),
+        ("register_p99_ms", Round(register.P99Milliseconds, 2)),
+        ("register_errors", register.Failed),
+        ("server_rss_mb", Round(serverRss / 1048576.0)),
+    };
+    Console.WriteLine(string.Join(' ', summary.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}"))));
+    return renew.Failed + register.Failed == 0 ? 0 : 1;
+}
+finally
+{
+    try
+    {
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+    catch (IOException)
+    {
+        // Left for the system's temp cleanup.
+    }
+}
+
+static void Report(string phase, PhaseResult result) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{phase,-17} {result.PerSecond,9:0.0}/s  p50 {result.P50Milliseconds,7:0.00} ms  p99 {result.P99Milliseconds,7:0.00} ms  ok {result.Succeeded}  failed {result.Failed}"));
+
+static double Round(double value, int digits = 0) => double.IsNaN(value) ? 0 : Math.Round(value, digits);
+
+static double Ratio(PhaseResult measured, PhaseResult ceiling) =>
+    ceiling.PerSecond <= 0 ? 0 : Math.Round(measured.PerSecond / ceiling.PerSecond, 3);
