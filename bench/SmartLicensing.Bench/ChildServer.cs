@@ -102,6 +102,13 @@ internal sealed class ChildServer : IAsyncDisposable
         return _process.WorkingSet64;
     }
 
+    /// <summary>CPU time the child has used so far, all threads.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

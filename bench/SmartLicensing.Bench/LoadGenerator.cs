@@ -11,7 +11,7 @@ namespace SmartLicensing.Bench;
 /// slot's last registered device requests authorization again and again). Each phase has an
 /// unmeasured warm-up, then a measured window.
 /// </summary>
-internal sealed class LoadGenerator(HttpClient client, int devices, TimeSpan window, TimeSpan warmUp, string runId)
+internal sealed class LoadGenerator(HttpClient client, int devices, TimeSpan window, TimeSpan warmUp, string runId, Func<TimeSpan> serverCpu)
 {
     /// <summary>What every simulated device requests: one ASAv throughput tier.</summary>
     public static readonly IReadOnlyList<EntitlementRequest> Entitlements =
@@ -74,6 +74,13 @@ internal sealed class LoadGenerator(HttpClient client, int devices, TimeSpan win
         var measureFrom = warmUp;
         var stopAt = warmUp + window;
         using var hardStop = new CancellationTokenSource(stopAt + TimeSpan.FromSeconds(30));
+        var cpu = Task.Run(async () =>
+        {
+            await Task.Delay(measureFrom);
+            var start = serverCpu();
+            await Task.Delay(stopAt - clock.Elapsed);
+            return (serverCpu() - start).TotalSeconds;
+        });
 
         var slots = Enumerable.Range(0, devices).Select(slot => Task.Run(async () =>
         {
@@ -110,7 +117,7 @@ internal sealed class LoadGenerator(HttpClient client, int devices, TimeSpan win
         // A slot that has not finished a request by the end of the window would stretch the phase;
         // only requests wholly inside the window count, so the window length is the divisor.
         await Task.WhenAll(slots);
-        return PhaseResult.From(latencies, failed, window.TotalSeconds);
+        return PhaseResult.From(latencies, failed, window.TotalSeconds, await cpu);
     }
 
     private static bool ChainsTo(X509Certificate certificate, X509Certificate2 root)

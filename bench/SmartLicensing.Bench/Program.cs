@@ -57,7 +57,7 @@ try
         }
 
         using var client = LoadGenerator.CreateClient(server.Url, caFile, options.Devices);
-        var load = new LoadGenerator(client, options.Devices, window, warmUp, "B" + runId);
+        var load = new LoadGenerator(client, options.Devices, window, warmUp, "B" + runId, server.CpuTime);
         register = await load.RegisterAsync(DevicePaths.SmartTransport, token);
         Report("register", register);
         renew = await load.RenewAsync(DevicePaths.SmartTransport);
@@ -69,7 +69,7 @@ try
     {
         Console.WriteLine($"ceiling probe (pid {ceiling.ProcessId}) on {ceiling.Url}");
         using var client = LoadGenerator.CreateClient(ceiling.Url, caFile, options.Devices);
-        var load = new LoadGenerator(client, options.Devices, window, warmUp, "C" + runId);
+        var load = new LoadGenerator(client, options.Devices, window, warmUp, "C" + runId, ceiling.CpuTime);
         registerCeiling = await load.RegisterAsync(CeilingHost.RegisterPath, "unused");
         Report("register ceiling", registerCeiling);
         renewCeiling = await load.RenewAsync(CeilingHost.RenewPath);
@@ -88,12 +88,16 @@ try
         ("renew_p99_ms", Round(renew.P99Milliseconds, 2)),
         ("renew_ceiling_p99_ms", Round(renewCeiling.P99Milliseconds, 2)),
         ("renew_errors", renew.Failed),
+        ("renew_server_cpu_us", Round(renew.ServerCpuMicroseconds)),
+        ("renew_ceiling_server_cpu_us", Round(renewCeiling.ServerCpuMicroseconds)),
         ("register_per_s", Round(register.PerSecond)),
         ("register_ceiling_per_s", Round(registerCeiling.PerSecond)),
         ("register_ratio", Ratio(register, registerCeiling)),
         ("register_p50_ms", Round(register.P50Milliseconds, 2)),
         ("register_p99_ms", Round(register.P99Milliseconds, 2)),
         ("register_errors", register.Failed),
+        ("register_server_cpu_us", Round(register.ServerCpuMicroseconds)),
+        ("register_ceiling_server_cpu_us", Round(registerCeiling.ServerCpuMicroseconds)),
         ("server_rss_mb", Round(serverRss / 1048576.0)),
     };
     Console.WriteLine(string.Join(' ', summary.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}"))));
@@ -113,7 +117,7 @@ finally
 
 static void Report(string phase, PhaseResult result) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{phase,-17} {result.PerSecond,9:0.0}/s  p50 {result.P50Milliseconds,7:0.00} ms  p99 {result.P99Milliseconds,7:0.00} ms  ok {result.Succeeded}  failed {result.Failed}"));
+        $"{phase,-17} {result.PerSecond,9:0.0}/s  p50 {result.P50Milliseconds,7:0.00} ms  p99 {result.P99Milliseconds,7:0.00} ms  server CPU {result.ServerCpuMicroseconds,6:0} us/request  ok {result.Succeeded}  failed {result.Failed}"));
 
 static double Round(double value, int digits = 0) => double.IsNaN(value) ? 0 : Math.Round(value, digits);
 

@@ -100,6 +100,13 @@ public sealed record AgentState
     /// <summary>Latest registration attempt (register, and force re-register).</summary>
     public AttemptRecord? LastRegistrationAttempt { get; init; }
 
+    /// <summary>
+    /// Next retry of a registration that failed for a reason that may pass, such as an unreachable
+    /// or unavailable server. Null when no retry is planned, for example after the server rejected
+    /// the token.
+    /// </summary>
+    public DateTimeOffset? NextRegistrationAttempt { get; init; }
+
     /// <summary>Latest ID certificate renewal attempt.</summary>
     public AttemptRecord? LastIdRenewalAttempt { get; init; }
 

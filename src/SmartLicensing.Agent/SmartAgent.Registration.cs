@@ -15,7 +15,10 @@ public sealed partial class SmartAgent
     /// <summary>
     /// Registers with a token, then requests authorization for the requested entitlements. The
     /// result is the registration's; an authorization failure shows in
-    /// <see cref="AgentState.LastAuthorizationAttempt"/>. The token is not stored.
+    /// <see cref="AgentState.LastAuthorizationAttempt"/>. When the registration fails for a reason
+    /// that may pass (see <see cref="IsRetriedRegistrationFailure"/>), the token is kept in the
+    /// state file and <see cref="RunDueWorkAsync"/> retries at
+    /// <see cref="AgentState.NextRegistrationAttempt"/>; otherwise the token is not stored.
     /// </summary>
     /// <param name="token">Registration token text from the virtual account.</param>
     /// <param name="force">Register again although the device is registered (the server also re-registers it).</param>
@@ -82,16 +85,29 @@ public sealed partial class SmartAgent
         var now = _timeProvider.GetUtcNow();
         if (failure is not null)
         {
-            Update(data => data with
+            // A registered device keeps its registration, so only a device without one retries.
+            var retry = !wasRegistered && IsRetriedRegistrationFailure(failure);
+            var failed = Update(data =>
             {
-                State = data.State with
+                var failures = retry ? data.RegistrationFailures + 1 : 0;
+                return data with
                 {
-                    Registration = wasRegistered ? RegistrationStatus.Registered : RegistrationStatus.RegistrationFailed,
-                    LastRegistrationAttempt = new AttemptRecord(now, false, failure.Code, failure.Message),
-                },
+                    PendingRegistrationToken = retry ? token : null,
+                    PendingRegistrationForce = retry && force,
+                    RegistrationFailures = failures,
+                    State = data.State with
+                    {
+                        Registration = wasRegistered ? RegistrationStatus.Registered : RegistrationStatus.RegistrationFailed,
+                        LastRegistrationAttempt = new AttemptRecord(now, false, failure.Code, failure.Message),
+                        NextRegistrationAttempt = retry ? Scheduling.RetrySchedule.NextAttempt(now, failures, null) : null,
+                    },
+                };
             });
             RaiseCommunicationFailure(failure);
-            Raise(AgentEventKind.RegistrationFailed, $"Registration of {_options.Udi} with the license server failed: {failure.Message}");
+            var nextAttempt = failed.State.NextRegistrationAttempt is { } next
+                ? $" The next attempt is at {AgentText.Time(next)}."
+                : "";
+            Raise(AgentEventKind.RegistrationFailed, $"Registration of {_options.Udi} with the license server failed: {failure.Message}{nextAttempt}");
             return Fail(failure);
         }
 
@@ -108,9 +124,13 @@ public sealed partial class SmartAgent
                 IdCertificate = certificate.Certificate,
                 AuthorizationFailures = 0,
                 IdRenewalFailures = 0,
+                PendingRegistrationToken = null,
+                PendingRegistrationForce = false,
+                RegistrationFailures = 0,
                 State = data.State with
                 {
                     Registration = RegistrationStatus.Registered,
+                    NextRegistrationAttempt = null,
                     Authorization = entitlements.Length == 0 ? AuthorizationStatus.None : AuthorizationStatus.Waiting,
                     SmartAccount = answer.SmartAccount,
                     VirtualAccount = answer.VirtualAccount,
@@ -144,6 +164,33 @@ public sealed partial class SmartAgent
         }
 
         return AgentResult.Success;
+    }
+
+    /// <summary>
+    /// Whether a failed registration is retried with the same token: the server could not be
+    /// reached or trusted, was unavailable, sent an invalid response, or the clocks disagreed.
+    /// A rejection of the token or the request is final.
+    /// </summary>
+    private static bool IsRetriedRegistrationFailure(FailureReason failure) =>
+        failure.Code == FailureReasons.CommunicationFailed.Code
+        || failure.Code == FailureReasons.ServerCertificateRejected.Code
+        || failure.Code == FailureReasons.ServerUnavailable.Code
+        || failure.Code == FailureReasons.ResponseInvalid.Code
+        || failure.Code == FailureReasons.ClockSkew.Code;
+
+    /// <summary>Retries the pending registration when its time has come; called with the exchange lock held.</summary>
+    private async Task RetryRegistrationIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var data = Current;
+        if (data.State.Registration != RegistrationStatus.RegistrationFailed
+            || data.PendingRegistrationToken is not { } token
+            || data.State.NextRegistrationAttempt is not { } due
+            || now < due)
+        {
+            return;
+        }
+
+        await RegisterCoreAsync(token, data.PendingRegistrationForce, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AgentResult> RenewIdCertificateCoreAsync(CancellationToken cancellationToken)

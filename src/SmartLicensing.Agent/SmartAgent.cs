@@ -89,6 +89,11 @@ public sealed partial class SmartAgent : IDisposable
         get
         {
             var state = State;
+            if (state.Registration == RegistrationStatus.RegistrationFailed)
+            {
+                return state.NextRegistrationAttempt;
+            }
+
             if (state.Registration != RegistrationStatus.Registered)
             {
                 return null;
@@ -171,8 +176,9 @@ public sealed partial class SmartAgent : IDisposable
     }
 
     /// <summary>
-    /// Runs every scheduled exchange that is due now by the agent's clock: first the expiry
-    /// checks (registration, then authorization), then the ID certificate renewal, then the
+    /// Runs every scheduled exchange that is due now by the agent's clock. After a registration
+    /// failure that may pass, that is the registration retry. When registered, it is first the
+    /// expiry checks (registration, then authorization), then the ID certificate renewal, then the
     /// authorization renewal or retry.
     /// </summary>
     public async Task RunDueWorkAsync(CancellationToken cancellationToken = default)
@@ -183,6 +189,12 @@ public sealed partial class SmartAgent : IDisposable
         {
             var now = _timeProvider.GetUtcNow();
             var state = State;
+            if (state.Registration == RegistrationStatus.RegistrationFailed)
+            {
+                await RetryRegistrationIfDueAsync(now, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             if (state.Registration != RegistrationStatus.Registered)
             {
                 return;

@@ -54,7 +54,7 @@ internal static class CliApp
 
     /// <summary>
     /// Drops the "required command was not provided" error of a command group when another error
-    /// says more, such as the unknown word that was typed where the subcommand belongs.
+    /// is more specific, such as the unknown word typed where the subcommand belongs.
     /// </summary>
     private static IEnumerable<ParseError> UsefulErrors(ParseResult parseResult)
     {

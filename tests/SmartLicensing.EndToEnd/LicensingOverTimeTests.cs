@@ -21,10 +21,12 @@ public sealed class LicensingOverTimeTests
         await using var authority = await StartAsync();
         var virtualAccount = await CreateVirtualAccountAsync(authority, "offline", "L-ASAV10S-K9=,1");
         using var device = new AsaDevice(authority);
-        var registered = await device.RunConfiguredAsync($"license smart register idtoken {await CreateTokenAsync(authority, virtualAccount)}", "show license all");
+        var registered = await device.RunConfiguredAsync($"license smart register idtoken {await CreateTokenAsync(authority, virtualAccount)}", "write memory", "show license all");
         Assert.True(registered.Output.Contains("  Status: AUTHORIZED on ", StringComparison.Ordinal), Context(authority, registered));
 
         var now = await AdvanceAsync(authority, "91d");
+
+        // The saved configuration names the server; this session points elsewhere without saving.
         var offline = await device.RunAsync(Script(
             "enable",
             "",
@@ -45,16 +47,7 @@ public sealed class LicensingOverTimeTests
         var quiet = await WaitForAlertAsync(authority, "Product Instance Failed to Connect", active: true);
         Assert.Equal(virtualAccount, quiet.GetProperty("virtualAccount").GetString());
 
-        var back = await device.RunAsync(Script(
-            "enable",
-            "",
-            "configure terminal",
-            "call-home",
-            "profile License",
-            $"destination address http {authority.DeviceEndpoint}",
-            "end",
-            "license smart renew auth",
-            "show license all"));
+        var back = await device.RunAsync(Script("enable", "", "license smart renew auth", "show license all"));
 
         Assert.True(back.Output.Contains("  Status: AUTHORIZED on ", StringComparison.Ordinal), Context(authority, back));
         Assert.True(back.Output.Contains(AgentDate(now)[..11], StringComparison.Ordinal), Context(authority, back));
@@ -70,9 +63,9 @@ public sealed class LicensingOverTimeTests
         using var first = new AsaDevice(authority);
         using var second = new AsaDevice(authority);
 
-        var firstResult = await first.RunConfiguredAsync($"license smart register idtoken {token}", "show license all");
+        var firstResult = await first.RunConfiguredAsync($"license smart register idtoken {token}", "write memory", "show license all");
         Assert.True(firstResult.Output.Contains("  Status: AUTHORIZED on ", StringComparison.Ordinal), Context(authority, firstResult));
-        var secondResult = await second.RunConfiguredAsync($"license smart register idtoken {token}", "show license all");
+        var secondResult = await second.RunConfiguredAsync($"license smart register idtoken {token}", "write memory", "show license all");
         Assert.True(secondResult.Output.Contains("  Status: OUT OF COMPLIANCE on ", StringComparison.Ordinal), Context(authority, secondResult));
         Assert.True(secondResult.Output.Contains("%SMART_LIC-3-OUT_OF_COMPLIANCE", StringComparison.Ordinal), Context(authority, secondResult));
 
@@ -85,7 +78,7 @@ public sealed class LicensingOverTimeTests
         var now = await ShowClockAsync(authority);
         var termEnd = now.AddDays(20).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await ImportAsync(authority, virtualAccount, $"L-ASAV10S-K9=,1,{termEnd}");
-        var renewed = await second.RunConfiguredAsync("license smart renew auth", "show license all");
+        var renewed = await second.RunAsync(Script("enable", "", "license smart renew auth", "show license all"));
         Assert.True(renewed.Output.Contains("  Status: AUTHORIZED on ", StringComparison.Ordinal), Context(authority, renewed));
         await WaitForAlertAsync(authority, "Insufficient Licenses", active: false);
         var expiring = await WaitForAlertAsync(authority, "Licenses Expiring", active: true);

@@ -29,6 +29,19 @@ internal sealed record StoredAgentData
     /// <summary>Failed ID certificate renewals since the last success; sets the retry delay.</summary>
     public int IdRenewalFailures { get; init; }
 
+    /// <summary>
+    /// Token of a registration that failed for a passing reason and will be retried at
+    /// <see cref="AgentState.NextRegistrationAttempt"/>; null otherwise. It is kept only in this
+    /// file, which only the owner may read.
+    /// </summary>
+    public string? PendingRegistrationToken { get; init; }
+
+    /// <summary>Whether the pending registration forces re-registration.</summary>
+    public bool PendingRegistrationForce { get; init; }
+
+    /// <summary>Failed registration attempts with the pending token; sets the retry delay.</summary>
+    public int RegistrationFailures { get; init; }
+
     [JsonIgnore]
     public bool HasRegistration => DevicePrivateKey is not null && IdCertificate is not null;
 }

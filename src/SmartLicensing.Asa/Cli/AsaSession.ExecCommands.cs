@@ -72,6 +72,28 @@ internal sealed partial class AsaSession
 
     private async Task ReloadCommandAsync(CancellationToken cancellationToken)
     {
+        if (HasUnsavedChanges())
+        {
+            // Script mode asks too and reads the reply from the script's next line.
+            _output.Write("System config has been modified. Save? [Y]es/[N]o:");
+            var save = (await _input.ReadLineAsync(cancellationToken))?.Trim();
+            if (!_interactive)
+            {
+                _output.WriteLine();
+            }
+
+            if (save is null || (save.Length > 0 && !IsAnswer(save, "yes") && !IsAnswer(save, "no")))
+            {
+                _output.WriteLine("Reload aborted.");
+                return;
+            }
+
+            if (!IsAnswer(save, "no"))
+            {
+                await WriteMemory();
+            }
+        }
+
         if (_interactive)
         {
             _output.Write("Proceed with reload? [confirm]");
@@ -86,8 +108,26 @@ internal sealed partial class AsaSession
         await ReloadAsync(cancellationToken);
     }
 
+    /// <summary>Whether the configuration changed since boot and differs from the saved startup-config.</summary>
+    private bool HasUnsavedChanges() =>
+        _configModifiedAt is not null
+        && !string.Equals(
+            ConfigRenderer.RenderFull(Config, _device.Platform, _device.SerialNumber),
+            _device.Store.ReadStartupConfig(),
+            StringComparison.Ordinal);
+
+    /// <summary>Whether a reply is the first letters of <paramref name="word"/>. An empty reply counts as the default, yes.</summary>
+    private static bool IsAnswer(string answer, string word) =>
+        answer.Length == 0 ? word == "yes" : word.StartsWith(answer, StringComparison.OrdinalIgnoreCase);
+
     private Task RegisterAsync(string token, bool force, CancellationToken cancellationToken)
     {
+        if (Config.LicenseReservation)
+        {
+            _output.WriteLine("ERROR: Permanent license reservation is enabled, so the device does not register with a license server. Disable it with 'no license smart reservation' first.");
+            return Task.CompletedTask;
+        }
+
         var registration = Agent.State.Registration;
         if (registration == RegistrationStatus.Registered && !force)
         {

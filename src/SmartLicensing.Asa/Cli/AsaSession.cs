@@ -108,10 +108,19 @@ internal sealed partial class AsaSession : IAsyncDisposable
         }
 
         var (outcome, mode) = Resolve(tokens);
+        if (outcome.Status != ParseStatus.Matched && TryShowContextHelp(line, tokens))
+        {
+            return;
+        }
+
         switch (outcome.Status)
         {
             case ParseStatus.Invalid:
                 ReportInvalidInput(line, tokens[outcome.TokenIndex].Start);
+                return;
+
+            case ParseStatus.Incomplete when IsAmbiguousLoneWord(tokens):
+                _output.WriteLine($"ERROR: % Ambiguous command:  \"{line.Trim()}\"");
                 return;
 
             case ParseStatus.Incomplete:

@@ -60,6 +60,42 @@ internal sealed class CommandGrammar
     public IEnumerable<string> FirstKeywords() =>
         _root.Children.Where(c => c.Keyword is not null).Select(c => c.Keyword!);
 
+    /// <summary>
+    /// For context help: what may follow <paramref name="tokens"/> (keywords, <c>&lt;argument&gt;</c>
+    /// names, and <c>&lt;cr&gt;</c> when the words already form a command), limited to words that
+    /// start with <paramref name="prefix"/>. Empty when the words do not match this grammar.
+    /// </summary>
+    public IReadOnlyList<string> NextWords(IReadOnlyList<CommandToken> tokens, string prefix)
+    {
+        var node = _root;
+        foreach (var token in tokens)
+        {
+            var matches = node.Children
+                .Where(c => c.Keyword is not null && c.Keyword.StartsWith(token.Text, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            var next = matches.FirstOrDefault(c => string.Equals(c.Keyword, token.Text, StringComparison.OrdinalIgnoreCase))
+                ?? (matches.Count == 1 ? matches[0] : null)
+                ?? (matches.Count == 0 ? node.Children.FirstOrDefault(c => c.Argument is not null) : null);
+            if (next is null)
+            {
+                return [];
+            }
+
+            node = next;
+        }
+
+        var words = node.Children
+            .Select(c => c.Keyword ?? $"<{c.Argument}>")
+            .Where(w => prefix.Length == 0 || w.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (prefix.Length == 0 && node.Command is not null && node != _root)
+        {
+            words.Add("<cr>");
+        }
+
+        return words;
+    }
+
     /// <summary>Matches a tokenized line: keywords by unique prefix (an exact keyword always wins), then arguments.</summary>
     public ParseOutcome Parse(IReadOnlyList<CommandToken> tokens)
     {

@@ -15,6 +15,9 @@ internal static class PlatformResolver
 {
     public const string DefaultModel = "ASAv10";
 
+    /// <summary>Largest virtual machine memory accepted, 1 TB: far above any ASAv model, so a larger value is a typing slip.</summary>
+    public const int MaxMemoryMb = 1024 * 1024;
+
     public static PlatformResolution Resolve(string? model, int? vcpus, string? memory, ProductCatalog catalog)
     {
         var models = catalog.AsavModels;
@@ -34,6 +37,11 @@ internal static class PlatformResolver
             if (!MemorySize.TryParseMegabytes(memory, out var parsed))
             {
                 return Fail($"--memory '{memory}' is not a memory size. Give a whole number of MB or GB with its unit, for example 2GB or 2048MB.");
+            }
+
+            if (parsed > MaxMemoryMb)
+            {
+                return Fail($"--memory '{memory}' is more than {MemorySize.Format(MaxMemoryMb)}, the most this emulator accepts. Give the memory of the virtual machine, for example 2GB or 8GB.");
             }
 
             memoryMb = parsed;

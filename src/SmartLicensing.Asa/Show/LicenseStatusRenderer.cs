@@ -103,6 +103,11 @@ internal static class LicenseStatusRenderer
 
             case RegistrationStatus.RegistrationFailed when agent.LastRegistrationAttempt is { } attempt:
                 AppendAttempt(text, "  Initial Registration: ", attempt);
+                if (agent.NextRegistrationAttempt is { } nextAttempt)
+                {
+                    text.Line("  Next Registration Attempt: " + ShowText.AgentDate(nextAttempt));
+                }
+
                 break;
 
             case RegistrationStatus.RegistrationExpired when agent.RegistrationExpires is { } expired:

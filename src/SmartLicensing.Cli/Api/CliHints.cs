@@ -7,30 +7,29 @@ namespace SmartLicensing.Cli.Api;
 /// </summary>
 internal static class CliHints
 {
-    private const string RouteHintStart = " List the ";
-
-    private static readonly Dictionary<string, string> HintsByCode = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Start, string Hint)> HintsByCode = new(StringComparer.Ordinal)
     {
-        ["virtual-account-not-found"] = "List the virtual accounts with 'smartlic virtual-account list' and use one of their names.",
-        ["token-not-found"] = "List the tokens with 'smartlic token list' and use the id of one of them.",
-        ["product-instance-not-found"] = "List the devices with 'smartlic device list' and use an id or UDI from it.",
+        ["virtual-account-not-found"] = (" List the ", "List the virtual accounts with 'smartlic virtual-account list' and use one of their names."),
+        ["token-not-found"] = (" List the ", "List the tokens with 'smartlic token list' and use the id of one of them."),
+        ["product-instance-not-found"] = (" List the ", "List the devices with 'smartlic device list' and use an id or UDI from it."),
+        ["virtual-account-has-active-tokens"] = (" Revoke them ", "Revoke them first with 'smartlic token revoke ID', then delete the virtual account."),
     };
 
     public static string Apply(string? code, string message)
     {
         ArgumentNullException.ThrowIfNull(message);
 
-        if (code is null || !HintsByCode.TryGetValue(code, out var hint))
+        if (code is null || !HintsByCode.TryGetValue(code, out var entry))
         {
             return message;
         }
 
-        var start = message.LastIndexOf(RouteHintStart, StringComparison.Ordinal);
+        var start = message.LastIndexOf(entry.Start, StringComparison.Ordinal);
         if (start < 0 || !message.AsSpan(start).Contains("/api/", StringComparison.Ordinal))
         {
             return message;
         }
 
-        return string.Concat(message.AsSpan(0, start + 1), hint);
+        return string.Concat(message.AsSpan(0, start + 1), entry.Hint);
     }
 }

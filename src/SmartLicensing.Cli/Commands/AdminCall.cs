@@ -15,8 +15,8 @@ internal sealed record AdminCall(ParseResult ParseResult, AdminApiClient Client,
 
     /// <summary>
     /// Ends a command that changes something: the error, the JSON body with --json, or the message.
-    /// <paramref name="jsonWhenEmpty"/> is printed with --json when the server answers without a body
-    /// (204), so that scripts still learn what changed.
+    /// With --json and a response without a body (204), <paramref name="jsonWhenEmpty"/> is printed
+    /// so that scripts still learn what changed.
     /// </summary>
     public int Finish(ApiResponse response, string message, object? jsonWhenEmpty = null)
     {

@@ -67,7 +67,7 @@ internal static class VirtualAccountCommands
 
     private static Command DeleteCommand(CliContext context)
     {
-        var name = new Argument<string>("NAME") { Description = "Virtual account to delete; it must hold no licenses and no product instances." };
+        var name = new Argument<string>("NAME") { Description = "Virtual account to delete; it must hold no licenses, no product instances and no active registration tokens." };
         var command = new Command("delete", "Delete an empty virtual account.") { name };
 
         AdminAction.Configure(command, context, async (call, ct) =>

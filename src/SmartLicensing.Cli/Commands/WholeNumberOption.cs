@@ -5,10 +5,9 @@ using System.Globalization;
 namespace SmartLicensing.Cli.Commands;
 
 /// <summary>
-/// Creates options that take a whole number within a range. The option parses its own value so
-/// that text, fractions, empty values and out-of-range numbers all become one usage error that
-/// names the option, the value and the range, instead of a conversion failure that a validator
-/// would later trip over.
+/// Creates options that take a whole number within a range. The option parses its own value, so
+/// text, fractions, empty values and out-of-range numbers all become one usage error naming the
+/// option, the value and the range. A validator reading a failed conversion would throw instead.
 /// </summary>
 internal static class WholeNumberOption
 {

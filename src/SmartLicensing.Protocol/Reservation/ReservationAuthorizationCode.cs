@@ -8,9 +8,8 @@ namespace SmartLicensing.Protocol.Reservation;
 /// The authorization code the Authority returns for a request code: 23 checked groups that hold
 /// the format version, a flags byte, the request's reference, the Authority's signature and a
 /// CRC-16. The signature is ECDSA P-256 with SHA-256 (64 bytes, IEEE P1363) by the Authority's
-/// root CA key over the UDI, the entitlement tag, the flags and the request's public key; a
-/// device checks it against the roots in its trustpool, so a device that never reached the
-/// Authority can check it.
+/// root CA key over the UDI, the entitlement tag, the flags and the request's public key. A
+/// device checks it against the roots in its trustpool, so it needs no contact with the Authority.
 /// </summary>
 /// <param name="ExportAllowed">Strong encryption is enabled: the account qualifies for export-controlled functionality.</param>
 /// <param name="RequestReference">The <see cref="ReservationRequestCode.Reference"/> of the request this code answers.</param>

@@ -22,7 +22,7 @@ public enum ReservationCodeProblem
 /// <summary>A reservation code that could not be read, with a message for people.</summary>
 /// <param name="Problem">What is wrong.</param>
 /// <param name="Message">The whole sentence to show, naming the group or character where known.</param>
-/// <param name="Group">1-based group that holds the mistyped character, or null when not known.</param>
+/// <param name="Group">1-based group that contains the mistyped character, or null when not known.</param>
 /// <param name="Character">1-based character within <paramref name="Group"/>, or null when not known.</param>
 public sealed record ReservationCodeError(ReservationCodeProblem Problem, string Message, int? Group = null, int? Character = null)
 {

@@ -9,7 +9,7 @@ namespace SmartLicensing.Protocol.Reservation;
 /// The typed part shared by the reservation codes: a payload in Crockford Base32, cut into groups
 /// of five characters, each followed by one check character. The check character is a Damm check
 /// over GF(32), so any one mistyped character and any swap of two neighbours in a group is caught
-/// and the group that holds it can be named. Each payload also ends with a CRC-16 over the whole
+/// and the group that contains it can be named. Each payload also ends with a CRC-16 over the whole
 /// code, which catches what slips past the group checks.
 /// </summary>
 public static class ReservationCodeText

@@ -55,7 +55,7 @@ public sealed record ReservationRequestCode(Udi Udi, byte[] PublicKey, byte[] En
         return SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(entitlementTag))[..EntitlementDigestLength];
     }
 
-    /// <summary>Whether this request asks for <paramref name="entitlementTag"/>.</summary>
+    /// <summary>Whether this request is for <paramref name="entitlementTag"/>.</summary>
     public bool Requests(string entitlementTag) => EntitlementDigest.AsSpan().SequenceEqual(DigestOf(entitlementTag));
 
     public string Format()

@@ -3,9 +3,9 @@ using SmartLicensing.Protocol.Identity;
 namespace SmartLicensing.Protocol.Reservation;
 
 /// <summary>
-/// The bytes each reservation signature covers. The codes carry only the signature; both sides
-/// rebuild these bytes from what they already hold (the UDI, the entitlement tag and the request
-/// key), which keeps the typed codes short and binds each signature to one device and request.
+/// The bytes each reservation signature covers. The codes carry only the signature, because both
+/// sides rebuild these bytes from the UDI, the entitlement tag and the request key. That keeps the
+/// typed codes short and binds each signature to one device and request.
 /// </summary>
 internal static class ReservationSignedData
 {

@@ -19,3 +19,6 @@ public sealed record VirtualAccountNotEmpty(string Name, int Licenses, int Produ
 
 public sealed record VirtualAccountIsDefault(string Name) : Error(ErrorKind.Conflict, "virtual-account-is-default",
     $"Virtual account '{Name}' is the default virtual account and cannot be deleted. Make another virtual account the default first.");
+
+public sealed record VirtualAccountHasActiveTokens(string Name, IReadOnlyList<Guid> TokenIds) : Error(ErrorKind.Conflict, "virtual-account-has-active-tokens",
+    $"Virtual account '{Name}' still has {TokenIds.Count} active registration token(s): {string.Join(", ", TokenIds)}. Revoke them first with POST /api/v1/tokens/{{id}}/revoke, then delete the virtual account.");

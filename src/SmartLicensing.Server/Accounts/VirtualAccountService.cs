@@ -159,6 +159,17 @@ public sealed class VirtualAccountService(LicensingDbContext db, TimeProvider ti
             return new VirtualAccountNotEmpty(account.Name, purchases, instances);
         }
 
+        // A token that can still register a device must be revoked on purpose, not lost with its account.
+        var now = timeProvider.GetUtcNow();
+        var unrevoked = await db.RegistrationTokens
+            .Where(t => t.VirtualAccountId == account.Id && t.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+        var active = unrevoked.Where(t => Tokens.TokenStatus.Of(t, now) == Tokens.TokenStatus.Active).Select(t => t.Id).Order().ToList();
+        if (active.Count > 0)
+        {
+            return new VirtualAccountHasActiveTokens(account.Name, active);
+        }
+
         // With no purchases and no instances, balances are all zero and tokens have nothing left to register into.
         db.EntitlementBalances.RemoveRange(db.EntitlementBalances.Where(b => b.VirtualAccountId == account.Id));
         db.RegistrationTokens.RemoveRange(db.RegistrationTokens.Where(t => t.VirtualAccountId == account.Id));

@@ -31,6 +31,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     private const string BearerPrefix = "Bearer ";
     private static readonly object ErrorItemKey = new();
 
+    // Not the base class's Logger: the host raises that category to Warning to drop the base's own lines.
+    private readonly ILogger _log = loggerFactory.CreateLogger(typeof(AdminApiLog).FullName!);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = ReadKey(Request);
@@ -50,7 +53,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (name is null)
         {
             limiter.RecordFailure(client);
-            AdminApiLog.ApiKeyRejected(Logger, client);
+            AdminApiLog.ApiKeyRejected(_log, client);
             Context.Items[ErrorItemKey] = new ApiKeyInvalid();
             return AuthenticateResult.Fail("The API key is not valid.");
         }

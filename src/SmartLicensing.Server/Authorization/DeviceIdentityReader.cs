@@ -7,9 +7,15 @@ namespace SmartLicensing.Server.Authorization;
 /// Reads a product instance by ID certificate serial with one prepared statement. Connections
 /// and their statements are kept for reuse, so a read costs one lookup and no SQL compilation.
 /// </summary>
+/// <remarks>
+/// The reader keeps its connections rather than returning them to the provider's pool after each
+/// read: Microsoft.Data.Sqlite's pool takes one process-wide lock to hand out and take back a
+/// connection, and at device rates the requests queue and spin on it.
+/// </remarks>
 internal sealed class DeviceIdentityReader(HotPathDatabase database) : IDisposable
 {
-    private const int MaxIdle = 32;
+    // Enough for one connection per request in flight on a busy node.
+    private const int MaxIdle = 512;
 
     private const string Sql =
         """SELECT "Id", "VirtualAccountId", "Udi", "PublicKey", "CertificateNotAfter" FROM "ProductInstances" WHERE "CertificateSerial" = @serial""";

@@ -19,14 +19,17 @@ internal sealed partial class GroupCommitter : IDisposable
     private readonly ILogger<GroupCommitter> _logger;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _writer;
+    private readonly Thread _writer;
     private GroupStatements? _statements;
 
     public GroupCommitter(HotPathDatabase database, ILogger<GroupCommitter> logger)
     {
         _database = database;
         _logger = logger;
-        _writer = Task.Run(WriteLoopAsync);
+        // A thread of its own, not the thread pool: SQLite's calls block while a commit syncs to
+        // disk, and a blocked pool thread delays every request waiting for one.
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "Device group commit" };
+        _writer.Start();
     }
 
     /// <summary>
@@ -46,13 +49,13 @@ internal sealed partial class GroupCommitter : IDisposable
         return await pending.Completion.Task;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var group = new List<PendingWrite>(MaxGroup);
         var reader = _queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(_stop.Token))
+            while (reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
             {
                 group.Clear();
                 while (group.Count < MaxGroup && reader.TryRead(out var pending))
@@ -60,7 +63,7 @@ internal sealed partial class GroupCommitter : IDisposable
                     group.Add(pending);
                 }
 
-                await CommitGroupAsync(group);
+                CommitGroupAsync(group).GetAwaiter().GetResult();
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -135,14 +138,7 @@ internal sealed partial class GroupCommitter : IDisposable
     {
         _queue.Writer.TryComplete();
         _stop.Cancel();
-        try
-        {
-            _writer.Wait(TimeSpan.FromSeconds(10));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends with the cancellation.
-        }
+        _writer.Join(TimeSpan.FromSeconds(10));
 
         _statements?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
         _stop.Dispose();

@@ -66,11 +66,11 @@ internal sealed class GroupStatements : IAsyncDisposable
             """
             INSERT INTO "ProductInstances" ("Id", "VirtualAccountId", "Udi", "ProductId", "SerialNumber", "ProductName", "ProductVersion",
                 "PublicKey", "CertificateSerial", "CertificateNotBefore", "CertificateNotAfter", "RegisteredAt", "LastContactAt",
-                "ExportControlledAllowed", "RegisteredWithTokenId", "Version")
-            VALUES (@id, @account, @udi, @pid, @sn, @name, @productVersion, @key, @serial, @notBefore, @notAfter, @now, @now, @export, @token, @version)
+                "ExportControlledAllowed", "RegisteredWithTokenId", "Reserved", "Version")
+            VALUES (@id, @account, @udi, @pid, @sn, @name, @productVersion, @key, @serial, @notBefore, @notAfter, @now, @now, @export, @token, @reserved, @version)
             ON CONFLICT DO NOTHING
             """,
-            "@id", "@account", "@udi", "@pid", "@sn", "@name", "@productVersion", "@key", "@serial", "@notBefore", "@notAfter", "@now", "@export", "@token", "@version");
+            "@id", "@account", "@udi", "@pid", "@sn", "@name", "@productVersion", "@key", "@serial", "@notBefore", "@notAfter", "@now", "@export", "@token", "@reserved", "@version");
         _removeInstance = HotPathDatabase.Command(connection,
             """DELETE FROM "ProductInstances" WHERE "Id" = @id""",
             "@id");
@@ -156,7 +156,7 @@ internal sealed class GroupStatements : IAsyncDisposable
             (object?)instance.ProductName ?? DBNull.Value, (object?)instance.ProductVersion ?? DBNull.Value, instance.PublicKey,
             instance.CertificateSerial, _database.Value(instance.CertificateNotBefore), _database.Value(instance.CertificateNotAfter),
             _database.Value(instance.RegisteredAt), instance.ExportControlledAllowed,
-            instance.RegisteredWithTokenId is { } token ? _database.Value(token) : DBNull.Value, _database.Value(instance.Version));
+            instance.RegisteredWithTokenId is { } token ? _database.Value(token) : DBNull.Value, instance.Reserved, _database.Value(instance.Version));
         return await _addInstance.ExecuteNonQueryAsync() == 1;
     }
 

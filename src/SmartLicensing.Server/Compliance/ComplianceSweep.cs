@@ -97,7 +97,7 @@ public sealed class ComplianceSweep(
         var cutoff = now - CompliancePeriods.MaxRenewalPeriod;
         var quiet = await db.ProductInstances
             .Include(p => p.Entitlements)
-            .Where(p => p.LastContactAt <= cutoff)
+            .Where(p => !p.Reserved && p.LastContactAt <= cutoff)
             .ToListAsync(cancellationToken);
         foreach (var instance in quiet)
         {
@@ -153,7 +153,7 @@ public sealed class ComplianceSweep(
         var cutoff = now - CompliancePeriods.FailedToConnectAfter;
         var removalCutoff = now - CompliancePeriods.MaxRenewalPeriod;
         var quiet = await db.ProductInstances.AsNoTracking()
-            .Where(p => p.LastContactAt <= cutoff && p.LastContactAt > removalCutoff)
+            .Where(p => !p.Reserved && p.LastContactAt <= cutoff && p.LastContactAt > removalCutoff)
             .Select(p => new { p.Udi, p.VirtualAccountId, p.LastContactAt })
             .ToListAsync(cancellationToken);
 

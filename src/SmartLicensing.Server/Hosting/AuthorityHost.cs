@@ -115,7 +115,7 @@ public static class AuthorityHost
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = AddDefaultCode);
         services.AddExceptionHandler<StoreUnavailableHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.AddAdminApi();
         services.AddDeviceEndpoint();
 
@@ -135,6 +135,11 @@ public static class AuthorityHost
     /// <summary>Starts a built server; returns null on success or the one-line reason it could not start.</summary>
     private static async Task<string?> StartAsync(WebApplication app, AuthorityOptions options, CancellationToken cancellationToken)
     {
+        if (ListenProbe.IsInUse(ListenEndpoint.Parse(options.Listen)))
+        {
+            return AddressInUse(options);
+        }
+
         try
         {
             await app.StartAsync(cancellationToken);
@@ -142,7 +147,7 @@ public static class AuthorityHost
         }
         catch (Exception ex) when (ex is AddressInUseException || ex.InnerException is AddressInUseException)
         {
-            return $"Cannot listen on {options.Listen}: the address is already in use. Stop the program that uses it or choose another port.";
+            return AddressInUse(options);
         }
         catch (IOException ex)
         {
@@ -161,6 +166,9 @@ public static class AuthorityHost
             return $"Cannot open the database {Path.Combine(Path.GetFullPath(options.DataDirectory), SqliteStore.FileName)}: {ex.Message}";
         }
     }
+
+    private static string AddressInUse(AuthorityOptions options) =>
+        $"Cannot listen on {options.Listen}: the address is already in use. Stop the program that uses it or choose another port.";
 
     private static string PrepareDataDirectory(string directory)
     {
@@ -237,6 +245,10 @@ public static class AuthorityHost
         // The host prints its own listening line; framework detail is only for warnings.
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System", LogLevel.Warning);
+
+        // The framework's handler base logs every rejected key at Information under the handler's name.
+        // The Admin API logs its own warning for it under another category, so one line is enough.
+        logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
     }
 
     /// <summary>Gives every problem response a <c>code</c>, also those the framework writes (404 route, 400 body, 500).</summary>

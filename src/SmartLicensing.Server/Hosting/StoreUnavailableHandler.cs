@@ -8,7 +8,7 @@ using SmartLicensing.Server.Storage;
 namespace SmartLicensing.Server.Hosting;
 
 /// <summary>
-/// Answers 503 <c>store-unavailable</c> with Retry-After when a request failed because the
+/// Returns 503 <c>store-unavailable</c> with Retry-After when a request failed because the
 /// database could not be reached or dropped the connection. The request's transaction did not
 /// commit, so sending it again is safe. Other exceptions go on to the 500 answer.
 /// </summary>

@@ -38,7 +38,7 @@ public sealed class LicenseService(LicensingDbContext db, ProductCatalog catalog
     public async Task<Result<IReadOnlyList<LicenseView>>> ListAsync(string? virtualAccountName, CancellationToken cancellationToken)
     {
         var balances = db.EntitlementBalances.AsNoTracking().Where(b => b.Purchased > 0 || b.InUse > 0);
-        var purchases = db.LicensePurchases.AsNoTracking().Where(p => p.ExpiresAt != null);
+        var purchases = db.LicensePurchases.AsNoTracking().Where(p => p.ExpiresAt != null && !p.ExpiryApplied);
         if (virtualAccountName is not null)
         {
             var found = await VirtualAccountLookup.FindAsync(db, virtualAccountName, cancellationToken);

@@ -38,6 +38,9 @@ internal sealed class DeviceRegistrar(
             return DeviceResult.Reject(FailureReasons.SignatureInvalid);
         }
 
+        // One connection for the request's reads instead of one per query: each open and close
+        // passes through the provider's pool lock, which concurrent registrations contend for.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var now = message.ReceivedAt;
         var check = await tokens.CheckAsync(request.Token, now, cancellationToken);
         if (check.Failure is not null || check.Record is null)

@@ -163,8 +163,8 @@ public sealed class ReservationService(
         };
         db.Reservations.Add(reservation);
 
-        // A reserved device never reaches the server, so it has no ID certificate; the serial
-        // column still needs a unique value, and this one can never match a certificate's hex serial.
+        // A reserved device has no ID certificate, but the serial column needs a unique value.
+        // This one can never match a certificate serial, because those are hex digits only.
         db.ProductInstances.Add(new ProductInstance
         {
             Id = Guid.NewGuid(),
@@ -256,7 +256,7 @@ public sealed class ReservationService(
         return new ReservationReturnView(instance.Udi, accountName, shortTag, now);
     }
 
-    /// <summary>The reservation entitlement the request asks for and the first reservation PID that grants it.</summary>
+    /// <summary>Finds the reservation entitlement of the request and the first reservation PID that grants it.</summary>
     private (Entitlement Entitlement, LicenseSku Sku)? FindReservable(ReservationRequestCode code)
     {
         foreach (var sku in catalog.Licenses.Where(l => l.Kind == LicenseKind.Reservation))

@@ -66,8 +66,8 @@ public static class PostgresStore
     }
 
     /// <summary>
-    /// Creates the database when it is missing, then takes a lock that other nodes starting at the
-    /// same time wait for; dispose the result to release it.
+    /// Creates the database when it is missing, then takes the start-up lock. Other nodes that
+    /// start at the same time wait for it. Dispose the result to release the lock.
     /// </summary>
     public static async Task<IAsyncDisposable> LockStartupAsync(LicensingDbContext db, CancellationToken cancellationToken)
     {

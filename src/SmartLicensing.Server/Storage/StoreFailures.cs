@@ -3,15 +3,15 @@ using Npgsql;
 
 namespace SmartLicensing.Server.Storage;
 
-/// <summary>Tells a store that cannot be reached now from a fault in the code.</summary>
+/// <summary>Classifies store exceptions: a database that cannot be reached now, or a fault in the code.</summary>
 public static class StoreFailures
 {
     // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN.
     private static readonly int[] SqliteUnavailableCodes = [5, 6, 10, 14];
 
     /// <summary>
-    /// True when the exception, or one it wraps, says the database was unreachable, dropped the
-    /// connection or could not take the change now. The transaction then did not commit, so the
+    /// True when the exception, or one it wraps, shows that the database was unreachable, dropped
+    /// the connection or could not take the change now. The transaction then did not commit, so the
     /// request may be sent again.
     /// </summary>
     public static bool IsUnavailable(Exception exception)

@@ -71,9 +71,9 @@ public sealed class TokenService(LicensingDbContext db, ServerCredentials creden
         db.RegistrationTokens.Add(record);
 
         var exportText = record.ExportControlled ? "export-controlled allowed" : "export-controlled not allowed";
-        var usesText = record.MaxUses is { } maxUses ? $"{maxUses} use(s)" : "unlimited uses";
+        var usesText = record.MaxUses is { } maxUses ? Count(maxUses, "use") : "unlimited uses";
         EventLog.Add(db, createdAt, account.Id, actor, EventCategories.Token,
-            $"Token created: {record.DisplayPrefix}..., expires {record.ExpiresAt:yyyy-MM-dd} ({days} days), {usesText} ({exportText}).");
+            $"Token created: {record.DisplayPrefix}..., expires {record.ExpiresAt:yyyy-MM-dd} ({Count(days, "day")}), {usesText} ({exportText}).");
         await db.SaveChangesAsync(cancellationToken);
 
         return new CreatedTokenView(
@@ -138,6 +138,9 @@ public sealed class TokenService(LicensingDbContext db, ServerCredentials creden
         var name = await db.VirtualAccounts.Where(v => v.Id == token.VirtualAccountId).Select(v => v.Name).FirstOrDefaultAsync(cancellationToken);
         return ToView(token, name ?? string.Empty, now);
     }
+
+    private static string Count(int value, string unit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} {unit}{(value == 1 ? "" : "s")}");
 
     private static TokenView ToView(RegistrationTokenRecord token, string virtualAccount, DateTimeOffset now)
     {

@@ -9,7 +9,7 @@ public sealed class ReservationTests
     private const string Universal = "regid.2016-02.com.cisco.ASAv-UNIVERSAL-V10,1.0_75d406f9";
 
     [Fact]
-    public async Task RequestReservation_Twice_ShowsTheSameCodeAlsoAfterRestart()
+    public async Task RequestReservation_Repeated_SameCode()
     {
         await using var context = await AgentTestContext.StartAsync();
         var agent = context.CreateAgent();
@@ -83,7 +83,7 @@ public sealed class ReservationTests
     }
 
     [Fact]
-    public async Task InstallReservation_CodeForAnotherRequest_FailsWithMismatchAndChangesNothing()
+    public async Task InstallReservation_OtherRequest_Mismatch()
     {
         await using var context = await AgentTestContext.StartAsync();
         var agent = context.CreateAgent();
@@ -143,7 +143,7 @@ public sealed class ReservationTests
     }
 
     [Fact]
-    public async Task ReturnReservation_Installed_UnlicensesAndShowsTheSameCodeAgain()
+    public async Task ReturnReservation_Installed_Unlicenses()
     {
         await using var context = await AgentTestContext.StartAsync();
         var agent = context.CreateAgent();

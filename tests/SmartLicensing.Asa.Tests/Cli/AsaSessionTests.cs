@@ -152,6 +152,7 @@ public sealed class AsaSessionTests : IDisposable
             no license smart
             end
             reload
+            n
             enable
             show running-config
             """;

@@ -45,6 +45,15 @@ internal static class AgentStates
             Registered, false, "token-expired", "The registration token has expired. Create a new token in the virtual account."),
     };
 
+    /// <summary>The license server could not be reached at registration; the agent retries 15 minutes later.</summary>
+    public static AgentState RegistrationFailedRetrying { get; } = new()
+    {
+        Registration = RegistrationStatus.RegistrationFailed,
+        LastRegistrationAttempt = new AttemptRecord(
+            Registered, false, "communication-failed", "Could not reach the license server: the connection was refused."),
+        NextRegistrationAttempt = Registered.AddMinutes(15),
+    };
+
     /// <summary>Registered and authorized once, then the virtual account ran short of licenses at the renewal; strong encryption stays.</summary>
     public static AgentState OutOfCompliance { get; } = RegisteredAuthorized1G with
     {

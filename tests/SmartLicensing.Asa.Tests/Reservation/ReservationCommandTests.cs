@@ -31,7 +31,7 @@ public sealed class ReservationCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task NoLicenseSmartReservation_GoesBackAndCancelsThePendingRequest()
+    public async Task NoLicenseSmartReservation_CancelsRequest()
     {
         var output = await _device.RunAsync(EnableReservation + """
             license smart reservation request universal
@@ -49,7 +49,7 @@ public sealed class ReservationCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task RequestUniversal_Twice_AndAfterReload_ShowsTheSameCode()
+    public async Task RequestUniversal_Repeated_SameCode()
     {
         var first = await _device.RunAsync(EnableReservation + """
             license smart reservation request universal
@@ -83,7 +83,7 @@ public sealed class ReservationCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Install_ValidCode_LicensesTheModelAndPrintsTheConfirmation()
+    public async Task Install_ValidCode_LicensesModel()
     {
         var request = Assert.Single(ReservationDevice.CodesAfter(
             await _device.RunAsync(EnableReservation + "license smart reservation request universal\nwrite memory\n"), ReservationDevice.RequestLead));
@@ -112,7 +112,7 @@ public sealed class ReservationCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Install_AccountNotQualifiedForExport_LeavesStrongEncryptionOff()
+    public async Task Install_NoExport_StrongEncryptionOff()
     {
         var request = Assert.Single(ReservationDevice.CodesAfter(
             await _device.RunAsync(EnableReservation + "license smart reservation request universal\nwrite memory\n"), ReservationDevice.RequestLead));
@@ -124,7 +124,7 @@ public sealed class ReservationCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Install_CodeOfAnotherRequest_FailsWithMismatchAndChangesNothing()
+    public async Task Install_OtherRequest_Mismatch()
     {
         var output = await _device.RunAsync(EnableReservation + """
             license smart reservation request universal
@@ -162,7 +162,7 @@ public sealed class ReservationCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Return_Installed_UnlicensesAndShowsTheSameCodeUntilANewRequest()
+    public async Task Return_Installed_Unlicenses()
     {
         var request = Assert.Single(ReservationDevice.CodesAfter(
             await _device.RunAsync(EnableReservation + "license smart reservation request universal\nwrite memory\n"), ReservationDevice.RequestLead));
@@ -198,7 +198,7 @@ public sealed class ReservationCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteErase_ThenLicenseSmartReservation_RestoresTheInstalledReservation()
+    public async Task WriteErase_ReservationMode_RestoresLicense()
     {
         var request = Assert.Single(ReservationDevice.CodesAfter(
             await _device.RunAsync(EnableReservation + "license smart reservation request universal\nwrite memory\n"), ReservationDevice.RequestLead));
@@ -231,7 +231,7 @@ public sealed class ReservationCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task StartupConfiguration_WithInstall_IsRefusedAndInstallsNothing()
+    public async Task StartupConfig_Install_Rejected()
     {
         var request = Assert.Single(ReservationDevice.CodesAfter(
             await _device.RunAsync(EnableReservation + "license smart reservation request universal\n"), ReservationDevice.RequestLead));
@@ -252,5 +252,14 @@ public sealed class ReservationCommandTests : IDisposable
         var output = await _device.RunAsync("enable\nlicense smart reservation request universal\n");
 
         Assert.Contains("ERROR: Permanent license reservation is not enabled.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_ReservationMode_Rejected()
+    {
+        var output = await _device.RunAsync(EnableReservation + "license smart register idtoken SOME-TOKEN\nshow license status\n");
+
+        Assert.Contains("ERROR: Permanent license reservation is enabled, so the device does not register", output, StringComparison.Ordinal);
+        Assert.Contains("  Status: UNREGISTERED\n", output, StringComparison.Ordinal);
     }
 }

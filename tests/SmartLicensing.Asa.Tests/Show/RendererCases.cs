@@ -28,6 +28,7 @@ internal static class RendererCases
         ["license-all-unregistered"] = () => LicenseAllRenderer.Render(View(AgentStates.Unregistered)),
         ["license-all-registered-authorized"] = () => LicenseAllRenderer.Render(View(AgentStates.RegisteredAuthorized1G)),
         ["license-all-registration-failed"] = () => LicenseAllRenderer.Render(View(AgentStates.RegistrationFailed)),
+        ["license-all-registration-retry"] = () => LicenseAllRenderer.Render(View(AgentStates.RegistrationFailedRetrying)),
         ["license-all-out-of-compliance"] = () => LicenseAllRenderer.Render(View(AgentStates.OutOfCompliance)),
         ["license-status-registered-authorized"] = () => LicenseStatusRenderer.Render(View(AgentStates.RegisteredAuthorized1G)),
         ["license-status-renewal-failed"] = () => LicenseStatusRenderer.Render(View(AgentStates.RenewalFailed)),

@@ -45,19 +45,20 @@ public sealed class CommandOutputTests
     }
 
     [Theory]
-    [InlineData("virtual-account-not-found", "Virtual account 'Nope' was not found. List the virtual accounts with GET /api/v1/virtual-accounts and use one of their names.", "smartlic virtual-account list")]
-    [InlineData("token-not-found", "Registration token 'x' was not found. List the tokens with GET /api/v1/tokens and use the id of one of them.", "smartlic token list")]
-    [InlineData("product-instance-not-found", "Product instance 'x' was not found by id or UDI. List the product instances with GET /api/v1/product-instances and use an id or UDI from it.", "smartlic device list")]
-    public async Task NotFoundProblem_RouteHint_NamesCliCommand(string code, string detail, string command)
+    [InlineData("virtual-account-not-found", "Virtual account 'Nope' was not found.", " List the virtual accounts with GET /api/v1/virtual-accounts and use one of their names.", "smartlic virtual-account list")]
+    [InlineData("token-not-found", "Registration token 'x' was not found.", " List the tokens with GET /api/v1/tokens and use the id of one of them.", "smartlic token list")]
+    [InlineData("product-instance-not-found", "Product instance 'x' was not found by id or UDI.", " List the product instances with GET /api/v1/product-instances and use an id or UDI from it.", "smartlic device list")]
+    [InlineData("virtual-account-has-active-tokens", "Virtual account 'Lab' still has 1 active registration token(s): 0b5f7c1e-9a43-4d7e-8c51-3f2a6d9e1b20.", " Revoke them first with POST /api/v1/tokens/{id}/revoke, then delete the virtual account.", "smartlic token revoke ID")]
+    public async Task ProblemWithRouteHint_NamesCliCommandInstead(string code, string fact, string routeHint, string command)
     {
-        var cli = new CliHarness(_ => StubHttpHandler.Problem(HttpStatusCode.NotFound, code, detail));
+        var cli = new CliHarness(_ => StubHttpHandler.Problem(HttpStatusCode.NotFound, code, fact + routeHint));
 
         var exitCode = await cli.RunAsync(["device", "show", "x", .. Connection]);
 
         Assert.Equal(CliApp.Failure, exitCode);
         var error = cli.Error.ToString();
+        Assert.StartsWith($"error: {fact} ", error, StringComparison.Ordinal);
         Assert.Contains($"'{command}'", error, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/", error, StringComparison.Ordinal);
-        Assert.StartsWith("error: " + detail[..detail.IndexOf(" List the ", StringComparison.Ordinal)], error, StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,8 @@ namespace SmartLicensing.Cli.Tests.Commands;
 /// <summary>Runs the real HTTP handler with an http:// URL against a loopback port that hangs up, as a TLS port does.</summary>
 public sealed class PlainHttpFailureTests
 {
+    private static readonly byte[] TlsAlert = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46];
+
     [Fact]
     public async Task RealHandler_HttpUrlAndServerHangsUp_PrintsReasonAndSuggestsHttps()
     {
@@ -17,9 +19,13 @@ public sealed class PlainHttpFailureTests
         var server = Task.Run(
             async () =>
             {
+                // Respond as a TLS endpoint does to plain HTTP: send a TLS alert record, then close.
                 using var client = await listener.AcceptTcpClientAsync(ct);
+                var stream = client.GetStream();
                 var buffer = new byte[4096];
-                _ = await client.GetStream().ReadAsync(buffer, ct);
+                _ = await stream.ReadAsync(buffer, ct);
+                await stream.WriteAsync(TlsAlert, ct);
+                client.Client.Shutdown(SocketShutdown.Both);
             },
             ct);
         using var output = new StringWriter();
@@ -39,7 +45,8 @@ public sealed class PlainHttpFailureTests
 
         Assert.Equal(CliApp.Failure, exitCode);
         var text = error.ToString();
-        Assert.Contains("prematurely", text, StringComparison.Ordinal);
+        Assert.Contains("An error occurred while sending the request. ", text, StringComparison.Ordinal);
+        Assert.Contains("The response ended prematurely.", text, StringComparison.Ordinal);
         Assert.Contains($"--server https://127.0.0.1:{port}/", text, StringComparison.Ordinal);
     }
 }

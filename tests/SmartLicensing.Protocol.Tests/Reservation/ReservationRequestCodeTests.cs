@@ -36,7 +36,7 @@ public sealed class ReservationRequestCodeTests(ReservationCodeFixture fixture) 
     }
 
     [Fact]
-    public void TryParse_LowerCaseAndSpaces_ReadsTheSameCode()
+    public void TryParse_LowerCase_SameCode()
     {
         var text = fixture.Request.Format();
         var head = "CB-ZASAv:9AHV3KJBEKE-";
@@ -47,7 +47,7 @@ public sealed class ReservationRequestCodeTests(ReservationCodeFixture fixture) 
     }
 
     [Fact]
-    public void TryParse_EverySingleSubstitutionInTheGroups_IsReportedAsTypoWithItsGroup()
+    public void TryParse_AnySubstitution_TypoGroup()
     {
         var text = fixture.Request.Format();
         var bodyStart = "CB-ZASAv:9AHV3KJBEKE-".Length;
@@ -61,7 +61,7 @@ public sealed class ReservationRequestCodeTests(ReservationCodeFixture fixture) 
     }
 
     [Fact]
-    public void TryParse_AlteredSerialNumber_IsReportedAsTypo()
+    public void TryParse_AlteredSerial_Typo()
     {
         var text = fixture.Request.Format().Replace("9AHV3KJBEKE", "9AHV3KJBEKF", StringComparison.Ordinal);
 
@@ -70,7 +70,7 @@ public sealed class ReservationRequestCodeTests(ReservationCodeFixture fixture) 
     }
 
     [Fact]
-    public void TryParse_LastGroupMissing_IsReportedAsIncomplete()
+    public void TryParse_LastGroupMissing_WrongLength()
     {
         var text = fixture.Request.Format();
         var truncated = text[..text.LastIndexOf('-')];
@@ -80,7 +80,7 @@ public sealed class ReservationRequestCodeTests(ReservationCodeFixture fixture) 
     }
 
     [Fact]
-    public void TryParse_OneCharacterMissing_IsReportedAsWrongLength()
+    public void TryParse_CharacterMissing_WrongLength()
     {
         var text = fixture.Request.Format();
 

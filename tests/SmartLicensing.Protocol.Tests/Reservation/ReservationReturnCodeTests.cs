@@ -25,7 +25,7 @@ public sealed class ReservationReturnCodeTests(ReservationCodeFixture fixture) :
     }
 
     [Fact]
-    public void TryParse_EverySingleSubstitution_IsReportedAsTypoWithItsGroup()
+    public void TryParse_AnySubstitution_TypoGroup()
     {
         var text = fixture.Return.Format();
 
@@ -55,7 +55,7 @@ public sealed class ReservationReturnCodeTests(ReservationCodeFixture fixture) :
     }
 
     [Fact]
-    public void Verify_ReturnOfAnotherDevice_IsNotForThisRequestAndDoesNotVerify()
+    public void Verify_OtherDevice_Fails()
     {
         var foreign = ReservationReturnCode.Create(fixture.OtherRequest, ReservationCodeFixture.Tag, fixture.OtherAuthorization, fixture.OtherDeviceKey);
 

@@ -19,16 +19,19 @@ public abstract class ComplianceTests(StoreKind store) : StoreTests(store)
     {
         await using var server = await StartServerAsync();
         var expires = server.Time.GetUtcNow().AddDays(100);
+        await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,1\n");
         await ImportTermAsync(server, 3, expires);
 
         server.Time.SetUtcNow(expires - OneSecond);
         await RunAsync(server);
-        Assert.Equal(3, await PurchasedAsync(server));
+        Assert.Equal(4, await PurchasedAsync(server));
         Assert.Empty(await ActiveAsync(server, AlertKinds.LicensesExpired));
 
         server.Time.SetUtcNow(expires);
         await RunAsync(server);
-        Assert.Equal(0, await PurchasedAsync(server));
+        Assert.Equal(1, await PurchasedAsync(server));
+        var licenses = await (await server.Client.GetAsync("/api/v1/licenses", TestContext.Current.CancellationToken)).JsonAsync(200);
+        Assert.Equal(JsonValueKind.Null, Assert.Single(licenses.EnumerateArray()).GetProperty("expires").ValueKind);
         var expired = Assert.Single(await ActiveAsync(server, AlertKinds.LicensesExpired));
         Assert.Equal("Major", expired.GetProperty("severity").GetString());
         Assert.Contains("3 x L-ASAV10S-K9=", expired.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -36,7 +39,7 @@ public abstract class ComplianceTests(StoreKind store) : StoreTests(store)
 
         // A second run at the same time lowers nothing further and raises nothing again.
         await RunAsync(server);
-        Assert.Equal(0, await PurchasedAsync(server));
+        Assert.Equal(1, await PurchasedAsync(server));
         Assert.Equal(1, await AlertEventCountAsync(server, AlertKinds.LicensesExpired));
     }
 

@@ -76,4 +76,19 @@ public sealed class DeviceDeadlineTests : DeviceEndpointTestBase
         Assert.Equal(Host.Time.GetUtcNow().AddDays(30), authorized.RenewAfter);
         Assert.Equal(Host.Time.GetUtcNow().AddDays(90), authorized.ExpiresAt);
     }
+
+    [Fact]
+    public async Task Authorize_OneEntitlementShort_OtherStaysAuthorized()
+    {
+        using var device = await RegisteredDeviceAsync();
+        var first = await device.AuthorizeAsync((DeviceEndpointHost.Std1G, 1));
+        Assert.Equal(EntitlementStatus.Authorized, Assert.Single(first.As<AuthorizationResponse>().Entitlements).Status);
+
+        var reply = await device.AuthorizeAsync((DeviceEndpointHost.Std1G, 1), (DeviceEndpointHost.Std2G, 1));
+
+        var statuses = reply.As<AuthorizationResponse>().Entitlements.ToDictionary(e => e.Tag, e => e.Status);
+        Assert.Equal(EntitlementStatus.Authorized, statuses[DeviceEndpointHost.Std1G]);
+        Assert.Equal(EntitlementStatus.OutOfCompliance, statuses[DeviceEndpointHost.Std2G]);
+        Assert.Equal(1, (await Host.BalanceAsync(Host.LabAccountId, DeviceEndpointHost.Std1G))!.InUse);
+    }
 }

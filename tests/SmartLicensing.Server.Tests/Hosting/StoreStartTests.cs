@@ -10,7 +10,7 @@ public abstract class StoreStartTests(StoreKind store) : StoreTests(store)
     private const string FutureMigration = "20991231000000_FromANewerVersion";
 
     [Fact]
-    public async Task Restart_SchemaFromNewerVersion_RefusesAndNamesNewestKnownMigration()
+    public async Task Restart_NewerSchema_FailsNamingNewestKnownMigration()
     {
         var directory = AuthorityServer.NewDataDirectory();
         await using var database = TestDatabase.Create(Store);

@@ -9,7 +9,7 @@ namespace SmartLicensing.Server.Tests.Hosting;
 public sealed class StoreUnavailableTests
 {
     [Fact]
-    public async Task AdminRequest_DatabaseConnectionLost_Answers503StoreUnavailableAndSavesNothing()
+    public async Task AdminRequest_ConnectionLost_Returns503AndSavesNothing()
     {
         await using var database = TestDatabase.Create(StoreKind.Postgres);
         await using var proxy = new LoopbackProxy(database.ServerEndPoint());
@@ -43,7 +43,7 @@ public sealed class StoreUnavailableTests
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
-    // The pool may still hold connections the cut broke; a client retries as the 503 tells it to.
+    // The pool may still contain connections that the cut broke, so a client retries as the 503 requests.
     private static async Task<T> RetryAsync<T>(Func<Task<T?>> attempt)
         where T : class
     {

@@ -42,7 +42,7 @@ public abstract class DatabaseLeaseTests(StoreKind store) : StoreTests(store)
     }
 
     [Fact]
-    public async Task TryAcquire_HolderStopsRenewing_OtherTakesOverOnlyAfterExpiry()
+    public async Task TryAcquire_HolderStopsRenewing_OtherTakesOverAfterExpiry()
     {
         await using var server = await StartServerAsync();
         var (first, second) = await TwoNodesAsync(server);
@@ -73,7 +73,7 @@ public abstract class DatabaseLeaseTests(StoreKind store) : StoreTests(store)
     }
 
     [Fact]
-    public async Task Start_OneServer_HoldsTheBackgroundLeaseAndRunsTheHeartbeat()
+    public async Task Start_OneServer_TakesLeaseAndRunsHeartbeat()
     {
         await using var server = await StartServerAsync();
         var lease = server.App.Services.GetRequiredService<IDatabaseLease>();

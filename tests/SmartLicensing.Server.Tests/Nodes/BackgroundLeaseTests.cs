@@ -9,7 +9,7 @@ namespace SmartLicensing.Server.Tests.Nodes;
 public sealed class BackgroundLeaseTests
 {
     [Fact]
-    public async Task TwoNodes_FirstHoldsLease_OnlyItRunsJobsUntilItStopsRenewing()
+    public async Task TwoNodes_FirstHoldsLease_OnlyFirstRunsJobsUntilExpiry()
     {
         await using var nodes = await TwoNodes.StartAsync();
         var first = Node.Of(nodes.First);
@@ -28,7 +28,7 @@ public sealed class BackgroundLeaseTests
 
         Assert.Equal(0, second.Heartbeat.Runs);
 
-        // The first node's clock stands still: it stops renewing, as a hung node does. Once its
+        // The first node's clock no longer moves, so it stops renewing, as a hung node does. Once its
         // term has run out on the second node's clock, the second node takes over.
         await Eventually.TrueAsync(() =>
         {

@@ -23,7 +23,7 @@ public sealed class ConsistencyTests
     ];
 
     [Fact]
-    public async Task ConcurrentDevices_RequestsSpreadOverTwoNodes_EveryBalanceEqualsSumOfUsage()
+    public async Task ConcurrentDevices_TwoNodes_BalancesEqualSumOfUsage()
     {
         await using var nodes = await TwoNodes.StartAsync();
         await Seed.ImportCsvAsync(nodes.First, "DEFAULT", "L-ASAV10S-K9=,10\n");
@@ -62,8 +62,8 @@ public sealed class ConsistencyTests
     }
 
     /// <summary>
-    /// Registers, changes its request every round, then sends two different requests at once (each
-    /// likely to the other node) and a last one; returns what it asked for last.
+    /// Runs one device: it registers and changes its request every round. Then it sends two
+    /// different requests at once, most likely one to each node, and a last one, which it returns.
     /// </summary>
     private static async Task<(string Udi, (string Tag, int Count)[] Requested)> RunDeviceAsync(DeviceServerConnection connection, int index, string token)
     {
@@ -90,7 +90,7 @@ public sealed class ConsistencyTests
         Assert.True(reply.Response is AuthorizationResponse, reply.Describe());
     }
 
-    // A device sends the request again when the server says it could not process it now.
+    // A device sends the request again when the server answers that it could not process it now.
     private static async Task<DeviceReply> SendAsync(Func<Task<DeviceReply>> send)
     {
         for (var attempt = 1; ; attempt++)

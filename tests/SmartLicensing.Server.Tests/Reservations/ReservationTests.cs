@@ -32,7 +32,7 @@ public abstract class ReservationTests(StoreKind store) : StoreTests(store)
     }
 
     [Fact]
-    public async Task Reserve_NoReservationLicense_FailsWithCountAndLicenseName()
+    public async Task Reserve_NoLicense_ShortageMessage()
     {
         await using var server = await StartServerAsync();
         await EnableReservationAsync(server);
@@ -49,7 +49,7 @@ public abstract class ReservationTests(StoreKind store) : StoreTests(store)
     }
 
     [Fact]
-    public async Task Reserve_WithLicense_ReturnsAuthorizationSignedByTheRootAndTakesOneLicense()
+    public async Task Reserve_WithLicense_RootSignedCode()
     {
         await using var server = await StartServerAsync();
         await EnableReservationAsync(server);
@@ -73,7 +73,7 @@ public abstract class ReservationTests(StoreKind store) : StoreTests(store)
     }
 
     [Fact]
-    public async Task Reserve_SameRequestTwice_ReturnsTheSameCodeAndTakesNoSecondLicense()
+    public async Task Reserve_SameRequestTwice_OneLicense()
     {
         await using var server = await StartServerAsync();
         await EnableReservationAsync(server);
@@ -105,7 +105,7 @@ public abstract class ReservationTests(StoreKind store) : StoreTests(store)
     }
 
     [Fact]
-    public async Task Reserve_MistypedRequestCode_IsReportedAsTypoWithItsGroup()
+    public async Task Reserve_MistypedCode_TypoGroup()
     {
         await using var server = await StartServerAsync();
         await EnableReservationAsync(server);
@@ -121,7 +121,7 @@ public abstract class ReservationTests(StoreKind store) : StoreTests(store)
     }
 
     [Fact]
-    public async Task Return_ValidCode_GivesTheLicenseBackAndRemovesTheInstance()
+    public async Task Return_ValidCode_FreesLicense()
     {
         await using var server = await StartServerAsync();
         var (device, authorization) = await ReserveAsync(server, "9AHV3KJBEKE");
@@ -154,7 +154,7 @@ public abstract class ReservationTests(StoreKind store) : StoreTests(store)
     }
 
     [Fact]
-    public async Task Return_CodeOfAnotherDevice_IsRejectedAndChangesNothing()
+    public async Task Return_OtherDeviceCode_Rejected()
     {
         await using var server = await StartServerAsync();
         var (device, _) = await ReserveAsync(server, "9AHV3KJBEKE");

@@ -73,7 +73,7 @@ public sealed class AuthorityServer : IAsyncDisposable
     public static Task<AuthorityServer> StartAsync(string dataDirectory) =>
         StartAsync(dataDirectory, TestDatabase.Create(StoreKind.Sqlite));
 
-    /// <summary>Starts a server on an existing data folder and database; the caller deletes both unless told otherwise.</summary>
+    /// <summary>Starts a server on an existing data folder and database; the caller deletes them unless it passes ownership.</summary>
     public static async Task<AuthorityServer> StartAsync(string dataDirectory, TestDatabase database, bool ownsDirectory = false, bool ownsDatabase = false, string? listen = null)
     {
         ArgumentNullException.ThrowIfNull(database);

@@ -6,8 +6,8 @@ namespace SmartLicensing.Server.Tests.Support;
 
 /// <summary>
 /// The store of one test server: a SQLite file in the data folder, or a PostgreSQL database with a
-/// random name on the server that <see cref="PostgresVariable"/> points to. Whoever starts first
-/// creates the PostgreSQL database (the server's migration does); disposing drops it.
+/// random name on the server that <see cref="PostgresVariable"/> points to. The first server started
+/// on it creates the PostgreSQL database in its migration, and disposing drops it.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
