@@ -37,7 +37,8 @@ public sealed class ReservationScenarioTests(AuthorityProcess authority) : IClas
         var requestCode = CodeAfter(requested, RequestLead);
         Assert.StartsWith("CB-ZASAv:", requestCode, StringComparison.Ordinal);
 
-        // The account is not approved yet.
+        // Tests of this class share the authority, so the approval is withdrawn first.
+        (await authority.AdminAsync("account", "set", "--no-reservation-enabled")).EnsureSuccess();
         var refused = await authority.AdminAsync("reservation", "reserve", requestCode, "--virtual-account", account);
         Assert.NotEqual(0, refused.ExitCode);
         Assert.True(refused.Error.Contains("not enabled for license reservation", StringComparison.Ordinal), Context(refused));

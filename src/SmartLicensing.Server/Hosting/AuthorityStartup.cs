@@ -44,24 +44,6 @@ internal sealed class AuthorityStartup(
         }
     }
 
-    private async Task SeedAsync(LicensingDbContext db, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        _newApiKey = await AuthoritySeeder.SeedAsync(db, settings.AccountName, now, cancellationToken);
-        if (_newApiKey is not null)
-        {
-            HostLog.FirstStart(logger, settings.AccountName);
-            return;
-        }
-
-        if (AdminEnvFile.Read(AdminEnvPath, AdminEnvFile.ApiKeyVariable) is null)
-        {
-            _newApiKey = await AuthoritySeeder.ReplaceAdminKeyAsync(db, now, cancellationToken);
-            _keyReplaced = true;
-            HostLog.AdminKeyReplaced(logger, AdminEnvPath);
-        }
-    }
-
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StartedAsync(CancellationToken cancellationToken)
@@ -95,6 +77,24 @@ internal sealed class AuthorityStartup(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SeedAsync(LicensingDbContext db, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        _newApiKey = await AuthoritySeeder.SeedAsync(db, settings.AccountName, now, cancellationToken);
+        if (_newApiKey is not null)
+        {
+            HostLog.FirstStart(logger, settings.AccountName);
+            return;
+        }
+
+        if (AdminEnvFile.Read(AdminEnvPath, AdminEnvFile.ApiKeyVariable) is null)
+        {
+            _newApiKey = await AuthoritySeeder.ReplaceAdminKeyAsync(db, now, cancellationToken);
+            _keyReplaced = true;
+            HostLog.AdminKeyReplaced(logger, AdminEnvPath);
+        }
+    }
 
     private string AdminEnvPath => Path.Combine(settings.DataDirectory, AdminEnvFile.FileName);
 

@@ -262,4 +262,22 @@ public sealed class ReservationCommandTests : IDisposable
         Assert.Contains("ERROR: Permanent license reservation is enabled, so the device does not register", output, StringComparison.Ordinal);
         Assert.Contains("  Status: UNREGISTERED\n", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Boot_UnknownHypervisor_Rejected()
+    {
+        using var input = new StringReader("");
+        using var output = new StringWriter();
+
+        var exitCode = await AsaConsole.RunAsync(
+            new AsaOptions { DataDirectory = _device.DataDirectory, Hypervisor = "xen" },
+            input,
+            output,
+            interactive: false,
+            _device.Time,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(AsaConsole.InvalidOptionsExitCode, exitCode);
+        Assert.Contains("--hypervisor 'xen' is not a known hypervisor", output.ToString(), StringComparison.Ordinal);
+    }
 }
