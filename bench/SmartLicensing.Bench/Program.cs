@@ -103,6 +103,12 @@ try
     Console.WriteLine(string.Join(' ', summary.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}"))));
     return renew.Failed + register.Failed == 0 ? 0 : 1;
 }
+catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
+{
+    // A server that did not start, or an Admin API call that failed: the message names which.
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return 1;
+}
 finally
 {
     try

@@ -95,7 +95,12 @@ public static class AsaConsole
     /// <summary>Checks the options and opens the data folder; returns null with a message naming the value and the fix.</summary>
     internal static DeviceContext? Prepare(AsaOptions options, TimeProvider timeProvider, LicensingAgentFactory agentFactory, out string? error)
     {
-        var catalog = CatalogLoader.BuiltIn;
+        var catalog = LoadCatalog(options.CatalogFile, out error);
+        if (catalog is null)
+        {
+            return null;
+        }
+
         var resolution = FirepowerResolver.IsFirepower(options.Platform)
             ? FirepowerResolver.Resolve(options.Platform!, options.Model, options.Modules, catalog)
             : PlatformResolver.Resolve(options.Model, options.Vcpus, options.Memory, catalog);
@@ -135,5 +140,24 @@ public static class AsaConsole
         }
 
         return new DeviceContext(resolution.Platform with { Hypervisor = hypervisor }, catalog, store, serialNumber, trustpool, agentFactory, timeProvider);
+    }
+
+    private static ProductCatalog? LoadCatalog(string? catalogFile, out string? error)
+    {
+        error = null;
+        if (catalogFile is null)
+        {
+            return CatalogLoader.BuiltIn;
+        }
+
+        try
+        {
+            return CatalogLoader.LoadFile(catalogFile);
+        }
+        catch (CatalogException ex)
+        {
+            error = "cannot load the product catalog: " + ex.Message;
+            return null;
+        }
     }
 }

@@ -29,4 +29,10 @@ public sealed record AsaOptions
 
     /// <summary>PEM file with one or more root certificates to trust; it replaces the stored trustpool.</summary>
     public string? TrustpoolFile { get; init; }
+
+    /// <summary>
+    /// Product catalog file (JSON) with the ASAv models, Firepower models and entitlements; null uses
+    /// the built-in ASA catalog. Give the file the License Authority runs with.
+    /// </summary>
+    public string? CatalogFile { get; init; }
 }

@@ -12,8 +12,6 @@ internal static class AsaCommand
     /// <summary>Upper bound for --vcpus: far above any ASAv model, low enough to catch typing slips.</summary>
     public const int MaxVcpus = 128;
 
-    public static readonly string[] Models = ["ASAv5", "ASAv10", "ASAv30", "ASAv50"];
-
     public static readonly string[] Platforms = ["asav", "fpr4100", "fpr9300"];
 
     public static readonly string[] Hypervisors = ["kvm", "vmware", "hyperv", "aws", "azure", "gcp", "oci"];
@@ -30,7 +28,7 @@ internal static class AsaCommand
         };
         var model = new Option<string?>("--model")
         {
-            Description = "ASAv model (ASAv5, ASAv10, ASAv30, ASAv50), or with --platform the Firepower model (4110, 4120, 4140, 4150) or 9300 module (SM-24, SM-36, SM-44). Default: the ASAv model that matches --vcpus and --memory.",
+            Description = "ASAv model from the catalog (built-in: ASAv5, ASAv10, ASAv30, ASAv50, ASAv100), or with --platform the Firepower model (4110, 4120, 4140, 4150) or 9300 module (SM-24, SM-36, SM-44). Default: the ASAv model that matches --vcpus and --memory.",
             HelpName = "MODEL",
         };
         var platform = new Option<string?>("--platform")
@@ -53,17 +51,12 @@ internal static class AsaCommand
             HelpName = "NAME",
         };
         hypervisor.AcceptOnlyFromAmong(Hypervisors);
-        var command = new Command("asa", "Open the console of an emulated ASAv, or of the ASA application on a Firepower chassis.") { data, model, platform, modules, vcpus, memory, trustpool, hypervisor };
-        command.Validators.Add(result =>
+        var catalog = new Option<string?>("--catalog")
         {
-            var chosenPlatform = result.GetValue(platform);
-            var chosenModel = result.GetValue(model);
-            if ((chosenPlatform is null || chosenPlatform == "asav") && chosenModel is not null
-                && !Models.Contains(chosenModel, StringComparer.OrdinalIgnoreCase))
-            {
-                result.AddError($"--model '{chosenModel}' is not an ASAv model. Use one of {string.Join(", ", Models)}, or give --platform fpr4100 or fpr9300 for a Firepower model.");
-            }
-        });
+            Description = "Product catalog file (JSON) with the models and entitlements; use the file the License Authority was started with. Default: the built-in ASA catalog.",
+            HelpName = "FILE",
+        };
+        var command = new Command("asa", "Open the console of an emulated ASAv, or of the ASA application on a Firepower chassis.") { data, model, platform, modules, vcpus, memory, trustpool, hypervisor, catalog };
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -84,6 +77,7 @@ internal static class AsaCommand
                 Memory = parseResult.GetValue(memory),
                 TrustpoolFile = trustpoolFile is null ? null : Path.GetFullPath(trustpoolFile),
                 Hypervisor = parseResult.GetValue(hypervisor),
+                CatalogFile = parseResult.GetValue(catalog) is { } catalogFile ? Path.GetFullPath(catalogFile) : null,
             };
             return await AsaConsole.RunAsync(options, context.Input, context.Output, !context.InputRedirected, context.Time, cancellationToken);
         });

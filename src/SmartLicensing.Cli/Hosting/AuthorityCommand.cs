@@ -31,7 +31,12 @@ internal static class AuthorityCommand
         {
             Description = "Run on a lab clock that 'smartlic clock set|advance' moves forward (kept in the data folder). For labs and tests.",
         };
-        var command = new Command("authority", "Run the License Authority: Admin API and device endpoint.") { data, listen, accountName, labClock };
+        var catalog = new Option<string?>("--catalog")
+        {
+            Description = "Product catalog file (JSON) with your entitlements and license PIDs. Default: the built-in ASA catalog.",
+            HelpName = "FILE",
+        };
+        var command = new Command("authority", "Run the License Authority: Admin API and device endpoint.") { data, listen, accountName, labClock, catalog };
 
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -41,6 +46,7 @@ internal static class AuthorityCommand
                 Listen = parseResult.GetValue(listen)!,
                 AccountName = parseResult.GetValue(accountName) ?? AuthorityOptions.DefaultAccountName,
                 LabClock = parseResult.GetValue(labClock),
+                CatalogFile = parseResult.GetValue(catalog),
             };
             return AuthorityHost.RunAsync(options, context.Output, cancellationToken);
         });

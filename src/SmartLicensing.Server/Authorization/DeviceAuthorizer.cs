@@ -45,6 +45,19 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
             }
 
             var row = instance.Entitlements.FirstOrDefault(e => e.Tag == tag);
+            if (ExportControl.Refuses(catalog, entitlement, instance.ExportControlledAllowed))
+            {
+                if (row is not null)
+                {
+                    await EntitlementUsage.AdjustAsync(db, instance.VirtualAccountId, tag, -row.Count, cancellationToken);
+                    instance.Entitlements.Remove(row);
+                    db.ProductInstanceEntitlements.Remove(row);
+                }
+
+                answers.Add(Refused(entitlement, count));
+                continue;
+            }
+
             var balance = await EntitlementUsage.AdjustAsync(db, instance.VirtualAccountId, tag, count - (row?.Count ?? 0), cancellationToken);
             var status = balance.Balance >= 0 ? EntitlementStatus.Authorized : EntitlementStatus.OutOfCompliance;
             if (row is null)
@@ -87,6 +100,16 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
             ExpiresAt = now + DeviceMessageRules.AuthorizationLifetime,
         });
     }
+
+    /// <summary>The answer for an entitlement the instance may not hold: NOT_AUTHORIZED, and no license is used.</summary>
+    public static EntitlementAuthorization Refused(Entitlement entitlement, int count) => new()
+    {
+        Tag = entitlement.Tag,
+        Count = count,
+        Status = EntitlementStatus.NotAuthorized,
+        DisplayName = entitlement.DisplayName,
+        ShortTag = entitlement.ShortTag,
+    };
 
     /// <summary>The answers in one line, as the event log and the server log show them.</summary>
     public static string Summarize(IReadOnlyList<EntitlementAuthorization> answers) => answers.Count == 0

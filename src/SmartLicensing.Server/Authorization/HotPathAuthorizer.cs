@@ -55,6 +55,18 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
                 continue;
             }
 
+            if (ExportControl.Refuses(catalog, entitlement, instance.ExportControlledAllowed))
+            {
+                if (current.TryGetValue(tag, out var held))
+                {
+                    await sql.AdjustBalanceAsync(virtualAccountId, tag, -held);
+                    await sql.DeleteEntitlementAsync(device.Id, tag);
+                }
+
+                answers.Add(DeviceAuthorizer.Refused(entitlement, count));
+                continue;
+            }
+
             var balance = await sql.AdjustBalanceAsync(virtualAccountId, tag, count - current.GetValueOrDefault(tag));
             var status = balance >= 0 ? EntitlementStatus.Authorized : EntitlementStatus.OutOfCompliance;
             await sql.SetEntitlementAsync(device.Id, tag, count, status);

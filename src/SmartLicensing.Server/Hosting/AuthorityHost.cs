@@ -63,7 +63,7 @@ public static class AuthorityHost
     /// Builds the server without starting it. Start it with <c>StartAsync</c>; it then prints
     /// <c>Now listening on: &lt;url&gt;</c> to <paramref name="output"/> and writes admin.env.
     /// </summary>
-    /// <exception cref="AuthorityStartException">The listen address or the database connection string is invalid, or the data folder cannot be used.</exception>
+    /// <exception cref="AuthorityStartException">The listen address, the database connection string or the catalog file is invalid, or the data folder cannot be used.</exception>
     public static WebApplication Build(AuthorityOptions options, TimeProvider timeProvider, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -76,6 +76,7 @@ public static class AuthorityHost
             throw new AuthorityStartException("The smart account name is empty. Give a name for the account created at first start.");
         }
 
+        var catalog = LoadCatalog(options.CatalogFile);
         var dataDirectory = PrepareDataDirectory(options.DataDirectory);
         var labClock = options.LabClock ? LoadLabClock(timeProvider, dataDirectory) : null;
         timeProvider = labClock ?? timeProvider;
@@ -100,7 +101,7 @@ public static class AuthorityHost
         var services = builder.Services;
         services.AddSingleton(timeProvider);
         services.AddSingleton(credentials);
-        services.AddSingleton(CatalogLoader.BuiltIn);
+        services.AddSingleton(catalog);
         services.AddSingleton(new AuthorityStartupSettings(dataDirectory, options.AccountName, listen, output));
         services.AddLicensingStore(store);
         services.AddHostedService<AuthorityStartup>();
@@ -193,6 +194,23 @@ public static class AuthorityHost
         }
 
         return fullPath;
+    }
+
+    private static ProductCatalog LoadCatalog(string? catalogFile)
+    {
+        if (catalogFile is null)
+        {
+            return CatalogLoader.BuiltIn;
+        }
+
+        try
+        {
+            return CatalogLoader.LoadFile(Path.GetFullPath(catalogFile));
+        }
+        catch (CatalogException ex)
+        {
+            throw new AuthorityStartException($"Cannot load the product catalog: {ex.Message}", ex);
+        }
     }
 
     private static LabClock LoadLabClock(TimeProvider timeProvider, string dataDirectory)

@@ -34,4 +34,10 @@ public sealed class AuthorityOptions
     /// in the data folder. For labs and tests only: devices must have their clocks moved too.
     /// </summary>
     public bool LabClock { get; init; }
+
+    /// <summary>
+    /// Product catalog file (JSON) with the vendor's entitlements and license PIDs; null uses the
+    /// built-in ASA catalog. A file that breaks a rule stops the start with the file, entry and field named.
+    /// </summary>
+    public string? CatalogFile { get; init; }
 }

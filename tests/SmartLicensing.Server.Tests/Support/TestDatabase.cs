@@ -124,6 +124,19 @@ public sealed class TestDatabase : IAsyncDisposable
 
         // Idle pooled connections, also those of other users of this database, would block the drop.
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        // An autovacuum worker in the database makes the forced drop fail for a non-superuser
+        // until the worker ends, so the drop is tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (attempt < 10 && ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+            }
+        }
     }
 }
