@@ -72,7 +72,7 @@ public sealed partial class SmartAgent
             $"Authorization of {_options.Udi} renewed: {AgentText.Describe(state.Authorization)}. The next renewal is at {AgentText.Time(answer.RenewAfter)}; the authorization expires at {AgentText.Time(answer.ExpiresAt)} unless renewed.");
         if (state.Authorization == AuthorizationStatus.OutOfCompliance)
         {
-            var lacking = state.Entitlements.Where(e => e.Status == EntitlementStatus.OutOfCompliance).Select(e => e.Tag);
+            var lacking = state.Entitlements.Where(e => e.Status == EntitlementStatus.OutOfCompliance).Select(e => e.ShortTag ?? e.Tag);
             Raise(AgentEventKind.OutOfCompliance,
                 $"{_options.Udi} is out of compliance: the virtual account lacks licenses for {string.Join(", ", lacking)}.");
         }
@@ -112,7 +112,7 @@ public sealed partial class SmartAgent
             };
         });
         Raise(AgentEventKind.AuthorizationRenewFailed,
-            $"Authorization renewal of {_options.Udi} failed: {failure.Message} The next attempt is at {AgentText.Time(updated.State.NextAuthorizationAttempt)}.");
+            $"Authorization renewal of {_options.Udi} failed: {AgentText.Sentence(failure.Message)} The next attempt is at {AgentText.Time(updated.State.NextAuthorizationAttempt)}.");
     }
 
     /// <summary>

@@ -107,7 +107,7 @@ public sealed partial class SmartAgent
             var nextAttempt = failed.State.NextRegistrationAttempt is { } next
                 ? $" The next attempt is at {AgentText.Time(next)}."
                 : "";
-            Raise(AgentEventKind.RegistrationFailed, $"Registration of {_options.Udi} with the license server failed: {failure.Message}{nextAttempt}");
+            Raise(AgentEventKind.RegistrationFailed, $"Registration of {_options.Udi} with the license server failed: {AgentText.Sentence(failure.Message)}{nextAttempt}");
             return Fail(failure);
         }
 
@@ -262,7 +262,7 @@ public sealed partial class SmartAgent
             };
         });
         Raise(AgentEventKind.IdCertificateRenewFailed,
-            $"ID certificate renewal of {_options.Udi} failed: {failure.Message} The next attempt is at {AgentText.Time(updated.State.NextIdRenewal)}.");
+            $"ID certificate renewal of {_options.Udi} failed: {AgentText.Sentence(failure.Message)} The next attempt is at {AgentText.Time(updated.State.NextIdRenewal)}.");
     }
 
     private async Task<AgentResult> DeregisterCoreAsync(CancellationToken cancellationToken)
@@ -299,7 +299,7 @@ public sealed partial class SmartAgent
         else
         {
             Raise(AgentEventKind.DeregistrationFailed,
-                $"Deregistration of {_options.Udi} from the license server failed: {result.FailureMessage} The local registration was removed anyway.");
+                $"Deregistration of {_options.Udi} from the license server failed: {AgentText.Sentence(result.FailureMessage ?? string.Empty)} The local registration was removed anyway.");
         }
 
         return result;
@@ -327,8 +327,16 @@ public sealed partial class SmartAgent
 
         DropRegistration(status, recordAttempt);
         Raise(status == RegistrationStatus.RegistrationExpired ? AgentEventKind.RegistrationExpired : AgentEventKind.RegistrationRemoved,
-            $"The license server no longer accepts the registration of {_options.Udi} ({failure.Message}), so the product instance is now unregistered. Register it again with a registration token.");
+            RegistrationDroppedMessage(failure.Message));
         return true;
+    }
+
+    // The server's reason often already says how to register again; the advice is given once.
+    private string RegistrationDroppedMessage(string reason)
+    {
+        const string Advice = "Register it again with a registration token.";
+        var message = $"The license server no longer accepts the registration of {_options.Udi}, so the product instance is now unregistered: {AgentText.Sentence(reason)}";
+        return reason.Contains("Register", StringComparison.Ordinal) ? message : $"{message} {Advice}";
     }
 
     /// <summary>Removes the key, the ID certificate and every registration and authorization fact; keeps the requested entitlements and attempt records.</summary>

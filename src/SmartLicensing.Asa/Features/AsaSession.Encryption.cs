@@ -39,7 +39,7 @@ internal sealed partial class AsaSession
         }
 
         var state = agent.State;
-        var granted = PlatformLicense.StrongEncryptionGranted(state);
+        var granted = PlatformLicense.StrongEncryptionGranted(Config, _device.Platform, state);
         var announcePending = false;
         lock (_encryptionLock)
         {
@@ -78,6 +78,20 @@ internal sealed partial class AsaSession
         if (announcePending)
         {
             _output.WriteLine("Strong Encryption (3DES/AES) has been added to the license. Reload the device for it to take effect.");
+        }
+    }
+
+    /// <summary>What to do to get Strong Encryption: reload when it waits for one, otherwise register with export permission.</summary>
+    private string StrongEncryptionHint
+    {
+        get
+        {
+            lock (_encryptionLock)
+            {
+                return _strongEncryptionPending
+                    ? "The license has been added and takes effect after a reload: save the configuration with 'write memory' and reload the device."
+                    : "Register the device with a token that allows export-controlled functionality.";
+            }
         }
     }
 

@@ -15,7 +15,6 @@ internal sealed partial class AsaSession
     private const string BotnetUpdaterCommand = "dynamic-filter updater-client enable";
     private const string TlsProxyCommand = "tls-proxy maximum-sessions";
     private const string StrongEncryptionName = "Encryption-3DES-AES (Strong Encryption)";
-    private const string StrongEncryptionHint = "Register the device with a token that allows export-controlled functionality.";
 
     private static readonly string[] InterfaceTypes = ["GigabitEthernet", "TenGigabitEthernet", "Management", "Ethernet", "Port-channel"];
 

@@ -31,7 +31,12 @@ internal sealed partial class AsaSession
     {
         if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > MaximumContextLicenses)
         {
-            _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ERROR: Context count '{countText}' is invalid. Give a number from 1 to {MaximumContextLicenses}."));
+            var limits = _device.Platform.Firepower?.Platform.Features.SecurityContexts;
+            var why = limits is null
+                ? string.Empty
+                : string.Create(CultureInfo.InvariantCulture,
+                    $" The ASA accepts 1 to {MaximumContextLicenses} for 'feature context', so a {limits.Maximum}-context license is configured as {MaximumContextLicenses}; the {limits.Default} contexts of the Standard license are added, up to the platform limit of {limits.Maximum}.");
+            _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ERROR: Context count '{countText}' is invalid. Give a number from 1 to {MaximumContextLicenses}.{why}"));
             return Task.CompletedTask;
         }
 

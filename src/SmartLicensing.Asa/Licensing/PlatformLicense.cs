@@ -73,7 +73,25 @@ internal sealed record PlatformLicense(
 
     /// <summary>Evaluates with Strong Encryption as the agent state has it (for renderer tests and one-off views).</summary>
     public static PlatformLicense Evaluate(RunningConfig config, AsaPlatform platform, AgentState agent, ProductCatalog catalog) =>
-        Evaluate(config, platform, agent, catalog, StrongEncryptionGranted(agent));
+        Evaluate(config, platform, agent, catalog, StrongEncryptionGranted(config, platform, agent));
+
+    /// <summary>
+    /// Whether the licensing gives Strong Encryption: the registration (see <see cref="StrongEncryptionGranted(AgentState)"/>),
+    /// or on Firepower the configured <c>feature strong-encryption</c> entitlement once it is authorized.
+    /// </summary>
+    public static bool StrongEncryptionGranted(RunningConfig config, AsaPlatform platform, AgentState agent)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(platform);
+        if (StrongEncryptionGranted(agent))
+        {
+            return true;
+        }
+
+        return platform.Firepower is { } firepower
+            && config.LicenseSmart is { FeatureTierStandard: true, StrongEncryption: true }
+            && Held(agent, firepower.Platform.Entitlements.StrongEncryption);
+    }
 
     /// <summary>Whether the registration gives Strong Encryption: an export-controlled token, or an export authorization.</summary>
     public static bool StrongEncryptionGranted(AgentState agent)
@@ -159,13 +177,16 @@ internal sealed record PlatformLicense(
         var standard = entitlements.Standard;
 
         var carrier = tier && license!.Carrier && Held(agent, entitlements.Carrier);
-        var contextLicenses = tier && license!.Contexts is { } contexts && Held(agent, entitlements.Context) ? contexts : 0;
+        // Contexts beyond the included ones count only while the server authorizes them; an
+        // out-of-compliance Context entitlement adds none, so no new context can be added.
+        var contextLicenses = tier && license!.Contexts is { } contexts && Authorized(agent, entitlements.Context) ? contexts : 0;
         var limits = features.SecurityContexts;
         var defaultContexts = limits?.Default ?? 0;
         var maximumContexts = limits?.Maximum ?? 0;
 
-        // Without the export token (older license servers), Strong Encryption comes from its own entitlement.
-        var strong = strongEncryption || (tier && license!.StrongEncryption && registered && Held(agent, entitlements.StrongEncryption));
+        // Without the export token (older license servers), Strong Encryption comes from its own
+        // entitlement; the caller decides when that takes effect (see StrongEncryptionGranted).
+        var strong = strongEncryption;
 
         var enforceMode = !registered ? "Eval period" : tier ? EnforceWords(agent.Authorization) : null;
         return new PlatformLicense(true, tier ? standard?.ShortTag : null, enforceMode, UnlimitedThroughput, false, model, strong)
@@ -195,6 +216,12 @@ internal sealed record PlatformLicense(
             _ => false,
         };
     }
+
+    /// <summary>Whether the server authorizes the entitlement now (not out of compliance).</summary>
+    private static bool Authorized(AgentState agent, Entitlement? entitlement) =>
+        entitlement is not null
+        && agent.Registration == RegistrationStatus.Registered
+        && agent.Entitlements.FirstOrDefault(e => e.Tag == entitlement.Tag)?.Status == EntitlementStatus.Authorized;
 
     private static string EnforceWords(AuthorizationStatus status) => status switch
     {

@@ -118,7 +118,10 @@ internal sealed partial class AsaSession
     private Task ShowLab()
     {
         var license = EvaluatePlatformLicense();
-        _output.Write(SessionRenderer.LabSummary(_lab, CurrentLabLimits(license), license.ThroughputLimit));
+        var throughput = TrafficBlocked(license)
+            ? "0 Kbps (through-the-box traffic is blocked until the chassis obtains the Strong Encryption (3DES/AES) license)"
+            : license.ThroughputLimit;
+        _output.Write(SessionRenderer.LabSummary(_lab, CurrentLabLimits(license), throughput));
         return Task.CompletedTask;
     }
 
@@ -136,7 +139,7 @@ internal sealed partial class AsaSession
         }
 
         var license = EvaluatePlatformLicense();
-        if (_device.Platform.IsFirepower && !license.StrongEncryption)
+        if (TrafficBlocked(license))
         {
             _output.WriteLine($"Offered {FormatRate(offered)}, forwarded 0 Kbps: through-the-box traffic is blocked until the chassis obtains the Strong Encryption (3DES/AES) license.");
             return Task.CompletedTask;
@@ -144,7 +147,7 @@ internal sealed partial class AsaSession
 
         if (license.ThroughputKbps is { } cap && offered > cap)
         {
-            var reason = license.Licensed ? "the licensed throughput level" : "the device has no license";
+            var reason = license.Licensed ? "that is the licensed throughput level" : "the device has no license";
             _output.WriteLine($"Offered {FormatRate(offered)}, forwarded {license.ThroughputLimit}: firewall throughput is limited to {license.ThroughputLimit} because {reason}.");
             return Task.CompletedTask;
         }
@@ -152,6 +155,9 @@ internal sealed partial class AsaSession
         _output.WriteLine($"Offered {FormatRate(offered)}, forwarded {FormatRate(offered)}: within the throughput limit ({license.ThroughputLimit}).");
         return Task.CompletedTask;
     }
+
+    /// <summary>The ASA on Firepower forwards no through-the-box traffic until it has Strong Encryption.</summary>
+    private bool TrafficBlocked(PlatformLicense license) => _device.Platform.IsFirepower && !license.StrongEncryption;
 
     /// <summary>Reads <c>500M</c>, <c>2G</c>, <c>64K</c> (optionally followed by <c>bps</c>) as Kbps.</summary>
     private static long? ParseRateKbps(string text)

@@ -14,9 +14,28 @@ internal sealed class LabSessions
     private readonly Dictionary<LabSessionKind, long> _active = [];
     private readonly Dictionary<LabSessionKind, long> _cumulative = [];
     private readonly Dictionary<LabSessionKind, long> _peak = [];
+    private long _portalLaunches;
 
     /// <summary>Clientless sessions that launched AnyConnect from the portal; each still counts once.</summary>
     public long PortalAnyConnect { get; private set; }
+
+    /// <summary>AnyConnect clients as <c>show vpn-sessiondb summary</c> counts them: standalone and launched from the portal.</summary>
+    public long AnyConnectClients => Active(LabSessionKind.AnyConnect) + PortalAnyConnect;
+
+    /// <summary>Clientless sessions that have not launched AnyConnect.</summary>
+    public long ClientlessOnly => Active(LabSessionKind.Clientless) - PortalAnyConnect;
+
+    /// <summary>IKEv1 and IKEv2 sessions together.</summary>
+    public long SiteToSite => OtherVpnPeersInUse;
+
+    /// <summary>AnyConnect clients ever started: standalone sessions and launches from the portal.</summary>
+    public long CumulativeAnyConnectClients => Cumulative(LabSessionKind.AnyConnect) + _portalLaunches;
+
+    public long PeakAnyConnectClients { get; private set; }
+
+    public long PeakClientlessOnly { get; private set; }
+
+    public long PeakSiteToSite { get; private set; }
 
     public long Active(LabSessionKind kind) => _active.GetValueOrDefault(kind);
 
@@ -54,8 +73,10 @@ internal sealed class LabSessions
             }
 
             PortalAnyConnect += count;
+            _portalLaunches += count;
+            UpdateSummaryPeaks();
             return LabOutcome.Success(Text(
-                $"Launched AnyConnect from {count} clientless portal sessions; they still count as {count} sessions. VPN peers in use: {VpnPeersInUse} of {limits.TotalVpnPeers}."));
+                $"Launched AnyConnect from {Count(count, "clientless portal session", "clientless portal sessions")}; {(count == 1 ? "it still counts as 1 session" : Text($"they still count as {count} sessions"))}. VPN peers in use: {VpnPeersInUse} of {limits.TotalVpnPeers}."));
         }
 
         var refusal = Check(kind, count, limits);
@@ -68,21 +89,55 @@ internal sealed class LabSessions
         _active[kind] = active;
         _cumulative[kind] = Cumulative(kind) + count;
         _peak[kind] = Math.Max(Peak(kind), active);
-        return LabOutcome.Success(Text($"Opened {count} {Name(kind)}; {active} active."));
+        UpdateSummaryPeaks();
+        return LabOutcome.Success(Text($"Opened {Name(kind, count)}; {(kind == LabSessionKind.AnyConnect ? AnyConnectClients : active)} active."));
     }
 
     /// <summary>Closes up to <paramref name="count"/> sessions, or all of the kind when null.</summary>
+    /// <remarks>
+    /// AnyConnect closes standalone clients first, then clients launched from the portal (which
+    /// ends their clientless session too); clientless closes sessions without AnyConnect first.
+    /// The active count reported is the one <c>show vpn-sessiondb summary</c> shows for the kind.
+    /// </remarks>
     public LabOutcome Close(LabSessionKind kind, long? count)
     {
-        var active = Active(kind);
-        var closing = Math.Min(active, count ?? active);
-        _active[kind] = active - closing;
-        if (kind == LabSessionKind.Clientless)
+        long closing;
+        long remaining;
+        if (kind == LabSessionKind.AnyConnect)
         {
+            var available = AnyConnectClients;
+            closing = Math.Min(available, count ?? available);
+            var standalone = Math.Min(Active(kind), closing);
+            var portal = closing - standalone;
+            _active[kind] = Active(kind) - standalone;
+            _active[LabSessionKind.Clientless] = Active(LabSessionKind.Clientless) - portal;
+            PortalAnyConnect -= portal;
+            remaining = AnyConnectClients;
+        }
+        else if (kind == LabSessionKind.Clientless)
+        {
+            var active = Active(kind);
+            closing = Math.Min(active, count ?? active);
+            _active[kind] = active - closing;
             PortalAnyConnect = Math.Min(PortalAnyConnect, active - closing);
+            remaining = ClientlessOnly;
+        }
+        else
+        {
+            var active = Active(kind);
+            closing = Math.Min(active, count ?? active);
+            _active[kind] = active - closing;
+            remaining = active - closing;
         }
 
-        return LabOutcome.Success(Text($"Closed {closing} {Name(kind)}; {active - closing} active."));
+        return LabOutcome.Success(Text($"Closed {Name(kind, closing)}; {remaining} active."));
+    }
+
+    private void UpdateSummaryPeaks()
+    {
+        PeakAnyConnectClients = Math.Max(PeakAnyConnectClients, AnyConnectClients);
+        PeakClientlessOnly = Math.Max(PeakClientlessOnly, ClientlessOnly);
+        PeakSiteToSite = Math.Max(PeakSiteToSite, SiteToSite);
     }
 
     private string? Check(LabSessionKind kind, long count, LabLimits limits)
@@ -137,7 +192,7 @@ internal sealed class LabSessions
     }
 
     private static string Refusal(long count, LabSessionKind kind, long inUse, long limit, string limitName, string model) =>
-        Text($"Cannot open {count} {Name(kind)}: {inUse} of the {limit} {limitName} of this {model} are in use.");
+        Text($"Cannot open {Name(kind, count)}: {inUse} of the {limit} {limitName} of this {model} are in use.");
 
     public static string Name(LabSessionKind kind) => kind switch
     {
@@ -150,6 +205,24 @@ internal sealed class LabSessions
         LabSessionKind.SrtpPassthrough => "SRTP passthrough calls",
         _ => "connections",
     };
+
+    /// <summary>The count with the kind's name, singular for 1: <c>1 AnyConnect session</c>, <c>2 connections</c>.</summary>
+    public static string Name(LabSessionKind kind, long count) =>
+        count == 1 ? Text($"1 {Singular(kind)}") : Text($"{count} {Name(kind)}");
+
+    private static string Singular(LabSessionKind kind) => kind switch
+    {
+        LabSessionKind.AnyConnect => "AnyConnect session",
+        LabSessionKind.Clientless => "clientless session",
+        LabSessionKind.Ikev1 => "IKEv1 session",
+        LabSessionKind.Ikev2 => "IKEv2 session",
+        LabSessionKind.TlsProxy => "TLS proxy session",
+        LabSessionKind.Srtp => "SRTP session",
+        LabSessionKind.SrtpPassthrough => "SRTP passthrough call",
+        _ => "connection",
+    };
+
+    private static string Count(long count, string singular, string plural) => count == 1 ? "1 " + singular : Text($"{count} {plural}");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

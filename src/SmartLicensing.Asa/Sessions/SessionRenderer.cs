@@ -11,12 +11,12 @@ internal static class SessionRenderer
 
     public static string VpnSummary(LabSessions sessions, LabLimits limits)
     {
-        var anyConnect = sessions.Active(LabSessionKind.AnyConnect) + sessions.PortalAnyConnect;
-        var clientless = sessions.Active(LabSessionKind.Clientless) - sessions.PortalAnyConnect;
+        var anyConnect = sessions.AnyConnectClients;
+        var clientless = sessions.ClientlessOnly;
         var ikev1 = sessions.Active(LabSessionKind.Ikev1);
         var ikev2 = sessions.Active(LabSessionKind.Ikev2);
         var total = sessions.VpnPeersInUse;
-        var cumulative = sessions.Cumulative(LabSessionKind.AnyConnect) + sessions.Cumulative(LabSessionKind.Clientless)
+        var cumulative = sessions.CumulativeAnyConnectClients + sessions.Cumulative(LabSessionKind.Clientless)
             + sessions.Cumulative(LabSessionKind.Ikev1) + sessions.Cumulative(LabSessionKind.Ikev2);
 
         var text = new StringBuilder();
@@ -25,11 +25,11 @@ internal static class SessionRenderer
         text.Line(Rule);
         text.Line("                               Active : Cumulative : Peak Concur : Inactive");
         text.Line("                             ----------------------------------------------");
-        Row(text, "AnyConnect Client", anyConnect, sessions.Cumulative(LabSessionKind.AnyConnect), sessions.Peak(LabSessionKind.AnyConnect), inactive: true);
-        Row(text, "  SSL/TLS/DTLS", anyConnect, sessions.Cumulative(LabSessionKind.AnyConnect), sessions.Peak(LabSessionKind.AnyConnect), inactive: true);
-        Row(text, "Clientless VPN", clientless, sessions.Cumulative(LabSessionKind.Clientless), sessions.Peak(LabSessionKind.Clientless), inactive: false);
-        Row(text, "  Browser", clientless, sessions.Cumulative(LabSessionKind.Clientless), sessions.Peak(LabSessionKind.Clientless), inactive: false);
-        Row(text, "Site-to-Site VPN", ikev1 + ikev2, sessions.Cumulative(LabSessionKind.Ikev1) + sessions.Cumulative(LabSessionKind.Ikev2), Math.Max(sessions.Peak(LabSessionKind.Ikev1), sessions.Peak(LabSessionKind.Ikev2)), inactive: false);
+        Row(text, "AnyConnect Client", anyConnect, sessions.CumulativeAnyConnectClients, sessions.PeakAnyConnectClients, inactive: true);
+        Row(text, "  SSL/TLS/DTLS", anyConnect, sessions.CumulativeAnyConnectClients, sessions.PeakAnyConnectClients, inactive: true);
+        Row(text, "Clientless VPN", clientless, sessions.Cumulative(LabSessionKind.Clientless), sessions.PeakClientlessOnly, inactive: false);
+        Row(text, "  Browser", clientless, sessions.Cumulative(LabSessionKind.Clientless), sessions.PeakClientlessOnly, inactive: false);
+        Row(text, "Site-to-Site VPN", ikev1 + ikev2, sessions.Cumulative(LabSessionKind.Ikev1) + sessions.Cumulative(LabSessionKind.Ikev2), sessions.PeakSiteToSite, inactive: false);
         Row(text, "  IKEv2 IPsec", ikev2, sessions.Cumulative(LabSessionKind.Ikev2), sessions.Peak(LabSessionKind.Ikev2), inactive: false);
         Row(text, "  IKEv1 IPsec", ikev1, sessions.Cumulative(LabSessionKind.Ikev1), sessions.Peak(LabSessionKind.Ikev1), inactive: false);
         text.Line(Rule);

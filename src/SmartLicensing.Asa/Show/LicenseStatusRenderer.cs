@@ -126,7 +126,9 @@ internal static class LicenseStatusRenderer
             AuthorizationStatus.AuthorizationExpired => agent.AuthorizationExpires,
             AuthorizationStatus.Reserved => agent.Reservation?.InstalledAt,
             AuthorizationStatus.None or AuthorizationStatus.Waiting => null,
-            _ => agent.LastAuthorizationAttempt?.Time,
+
+            // The state began with the last answer the server gave, not with a later failed attempt.
+            _ => agent.AuthorizedAt ?? agent.LastAuthorizationAttempt?.Time,
         };
         text.Line(since is { } time ? $"  Status: {word} on {ShowText.AgentDate(time)}" : "  Status: " + word);
 

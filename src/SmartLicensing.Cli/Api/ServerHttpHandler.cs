@@ -49,6 +49,18 @@ internal static class ServerHttpHandler
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
 
         using var serverCertificate = new X509Certificate2(certificate);
-        return chain.Build(serverCertificate);
+        if (chain.Build(serverCertificate))
+        {
+            return true;
+        }
+
+        // A certificate from the right CA whose only fault is its validity period is named as
+        // such: the cause is then a clock, not the trust settings.
+        if (chain.ChainStatus.Length > 0 && chain.ChainStatus.All(s => s.Status is X509ChainStatusFlags.NotTimeValid or X509ChainStatusFlags.NoError))
+        {
+            throw new ServerCertificateTimeException(serverCertificate.NotBefore, serverCertificate.NotAfter, chain.ChainPolicy.VerificationTime);
+        }
+
+        return false;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
@@ -73,6 +74,13 @@ internal static class AdminAction
 
     internal static string DescribeConnectionFailure(Uri server, HttpRequestException exception)
     {
+        if (FindInner<ServerCertificateTimeException>(exception) is { } time)
+        {
+            return $"the TLS certificate of the license server at {server} {time.Reason}, and this computer's clock is at "
+                + $"{time.CheckedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}. "
+                + "Check the clocks of this computer and of the server; a restarted server issues a new certificate that starts at the system time.";
+        }
+
         if (FindInner<AuthenticationException>(exception) is not null)
         {
             return $"the TLS certificate of the license server at {server} is not trusted. "

@@ -35,7 +35,9 @@ internal static class Tables
                 DisplayFormat.Number(license.Purchased),
                 DisplayFormat.Number(license.InUse),
                 DisplayFormat.Number(license.Balance),
-                license.Expires is null ? "never" : DisplayFormat.Date(license.Expires));
+                license.Expires is null ? "never"
+                    : license.Expired ? $"{DisplayFormat.Date(license.Expires)} (expired)"
+                    : DisplayFormat.Date(license.Expires));
         }
 
         return table;

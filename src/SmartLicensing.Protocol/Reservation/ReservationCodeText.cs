@@ -76,7 +76,7 @@ public static class ReservationCodeText
             var groups = GroupCount(payloadLength);
             error = new ReservationCodeError(
                 ReservationCodeProblem.WrongLength,
-                Invariant($"The {codeName} has {compact.Length} code characters, but a {codeName} has {expected} ({groups} groups of up to {GroupLength}). Part of it is missing or extra; copy the whole code again."));
+                Invariant($"The {codeName} has {compact.Length} code characters, but {Article(codeName)} {codeName} has {expected} ({groups} groups of up to {GroupLength}). Part of it is missing or extra; copy the whole code again."));
             return false;
         }
 
@@ -195,6 +195,8 @@ public static class ReservationCodeText
         var shifted = value << 1;
         return (shifted & 0x20) != 0 ? shifted ^ 0x25 : shifted;
     }
+
+    private static string Article(string noun) => noun.Length > 0 && "aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an" : "a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

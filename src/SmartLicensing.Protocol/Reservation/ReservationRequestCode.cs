@@ -87,16 +87,47 @@ public sealed record ReservationRequestCode(Udi Udi, byte[] PublicKey, byte[] En
         }
 
         var productId = compact[Prefix.Length..colon];
-        var tokens = compact[(colon + 1)..].Split(ReservationCodeText.Separator);
+        var rest = compact[(colon + 1)..];
+        var tokens = rest.Split(ReservationCodeText.Separator);
         var groups = ReservationCodeText.GroupCount(PayloadLength);
-        if (tokens.Length < groups + 1)
+        if (tokens.Length >= groups + 1)
+        {
+            // Typed with dashes: the serial number is everything before the last 13 groups.
+            return TryRead(
+                productId,
+                string.Join(ReservationCodeText.Separator, tokens[..^groups]),
+                string.Join(ReservationCodeText.Separator, tokens[^groups..]),
+                out code,
+                out error);
+        }
+
+        // Some dashes are missing (typed without them, or with spaces): the groups are the last
+        // code characters, counted from the end, and the serial number is what comes before them.
+        var expected = ReservationCodeText.CharacterCount(PayloadLength);
+        var split = SplitFromEnd(rest, expected);
+        ReservationCodeError? fromEnd = null;
+        if (split > 0 && TryRead(productId, rest[..split].TrimEnd(ReservationCodeText.Separator), rest[split..], out code, out fromEnd))
+        {
+            error = null;
+            return true;
+        }
+
+        if (tokens.Length > 1 && tokens[1..].All(t => t.Length <= ReservationCodeText.GroupLength))
         {
             error = new ReservationCodeError(ReservationCodeProblem.WrongLength,
-                $"The request code is incomplete: after the serial number it has {tokens.Length - 1} groups, but a request code has {groups}. Copy the whole code again.");
+                $"The request code is incomplete: after the serial number it has {Groups(tokens.Length - 1)}, but a request code has {groups}. Copy the whole code again.");
             return false;
         }
 
-        var serial = string.Join(ReservationCodeText.Separator, tokens[..^groups]);
+        var characters = rest.Count(c => c != ReservationCodeText.Separator);
+        error = fromEnd ?? new ReservationCodeError(ReservationCodeProblem.WrongLength,
+            $"The request code is incomplete: after the colon it has {characters} characters, but the serial number and the {groups} groups need more than {expected}. Copy the whole code again.");
+        return false;
+    }
+
+    private static bool TryRead(string productId, string serial, string groupText, [NotNullWhen(true)] out ReservationRequestCode? code, [NotNullWhen(false)] out ReservationCodeError? error)
+    {
+        code = null;
         if (!Udi.TryParse($"PID:{productId},SN:{serial}", out var udi, out _))
         {
             error = new ReservationCodeError(ReservationCodeProblem.Malformed,
@@ -104,14 +135,16 @@ public sealed record ReservationRequestCode(Udi Udi, byte[] PublicKey, byte[] En
             return false;
         }
 
-        if (!ReservationCodeText.TryParse(string.Join(ReservationCodeText.Separator, tokens[^groups..]), PayloadLength, CodeName, out var payload, out error))
+        if (!ReservationCodeText.TryParse(groupText, PayloadLength, CodeName, out var payload, out error))
         {
             return false;
         }
 
         if (!ReservationCodeText.CrcMatches(payload, Covered(udi, payload.AsSpan(0, PayloadLength - 2))))
         {
-            error = ReservationCodeText.ChecksumMismatch(CodeName);
+            // Every group checks, so one mistyped character can only be in the UDI typed in clear.
+            error = new ReservationCodeError(ReservationCodeProblem.Typo,
+                $"The request code has a typing error in its product id or serial number ('{productId}:{serial}'): every group checks, but the checksum, which also covers them, does not match. Compare them with the device's 'show license udi', or copy the whole code again.");
             return false;
         }
 
@@ -127,6 +160,29 @@ public sealed record ReservationRequestCode(Udi Udi, byte[] PublicKey, byte[] En
             payload[(1 + Ed25519Keys.PublicKeySize)..(1 + Ed25519Keys.PublicKeySize + EntitlementDigestLength)]);
         return true;
     }
+
+    // Index in text where the last `count` characters other than separators begin, or 0 when
+    // nothing would be left before them for the serial number.
+    private static int SplitFromEnd(string text, int count)
+    {
+        var seen = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] == ReservationCodeText.Separator)
+            {
+                continue;
+            }
+
+            if (++seen == count)
+            {
+                return text[..i].Any(c => c != ReservationCodeText.Separator) ? i : 0;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Groups(int count) => count == 1 ? "1 group" : $"{count} groups";
 
     // The CRC also covers the UDI, which is typed in clear at the start of the code.
     private static byte[] Covered(Udi udi, ReadOnlySpan<byte> body) => [.. System.Text.Encoding.UTF8.GetBytes("Q" + udi), .. body];

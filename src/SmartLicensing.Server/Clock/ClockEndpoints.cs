@@ -55,7 +55,12 @@ public static class ClockEndpoints
                     return Task.FromResult(ProblemMapper.ToProblem(new LabClockDisabled()) as IResult);
                 }
 
-                if (!ClockText.TryParseDuration(body?.Duration, out var duration))
+                if (string.IsNullOrWhiteSpace(body?.Duration))
+                {
+                    return Task.FromResult(ProblemMapper.ToProblem(new ClockDurationMissing()) as IResult);
+                }
+
+                if (!ClockText.TryParseDuration(body.Duration, out var duration))
                 {
                     return Task.FromResult(ProblemMapper.ToProblem(new ClockDurationInvalid(body?.Duration, "it does not parse.")) as IResult);
                 }
@@ -93,7 +98,8 @@ public static class ClockEndpoints
 
     private static ClockView View(LabClock clock, DateTimeOffset? previous)
     {
-        var offset = clock.Offset;
+        // Rounded to the second from the kept offset, so 91d shows as 91 days, not 90 days 23:59:59.
+        var offset = TimeSpan.FromSeconds(Math.Round(clock.Offset.TotalSeconds, MidpointRounding.AwayFromZero));
         return new ClockView(clock.GetUtcNow(), (long)offset.TotalSeconds, ClockText.Duration(offset), previous);
     }
 }

@@ -11,6 +11,9 @@ public sealed record ClockTimeInvalid(string? Text) : Error(ErrorKind.Invalid, "
 public sealed record ClockDurationInvalid(string? Text, string Reason) : Error(ErrorKind.Invalid, "lab-clock-duration-invalid",
     $"Duration '{Text}' is not valid: {Reason} Format: {ClockText.DurationFormat}.");
 
+public sealed record ClockDurationMissing() : Error(ErrorKind.Invalid, "lab-clock-duration-invalid",
+    $"The duration is missing. Give how far to move the clock forward: {ClockText.DurationFormat}.");
+
 public sealed record ClockBackwards(DateTimeOffset Target, DateTimeOffset Now) : Error(ErrorKind.Conflict, "lab-clock-backwards",
     $"{ClockText.Time(Target)} is before the server's current time {ClockText.Time(Now)}; the lab clock only moves forward, because issued certificates, authorizations and the event log would otherwise lie in the future. Give a later time, or start over with a new data folder.");
 

@@ -78,7 +78,9 @@ public sealed class LabClock : TimeProvider
 
         lock (_lock)
         {
-            return MoveTo(GetUtcNow() + duration);
+            // One read of the system clock, so the offset grows by exactly the duration.
+            var systemNow = _inner.GetUtcNow();
+            return MoveTo(systemNow, systemNow + Offset + duration);
         }
     }
 
@@ -87,21 +89,22 @@ public sealed class LabClock : TimeProvider
     {
         lock (_lock)
         {
-            var now = GetUtcNow();
+            var systemNow = _inner.GetUtcNow();
+            var now = systemNow + Offset;
             if (target < now)
             {
                 return ClockMove.Refused(new ClockBackwards(target, now));
             }
 
-            return MoveTo(target);
+            return MoveTo(systemNow, target);
         }
     }
 
     // Called with the lock held.
-    private ClockMove MoveTo(DateTimeOffset target)
+    private ClockMove MoveTo(DateTimeOffset systemNow, DateTimeOffset target)
     {
-        var before = GetUtcNow();
-        var offset = target - _inner.GetUtcNow();
+        var before = systemNow + Offset;
+        var offset = target - systemNow;
         if (offset > MaxMove || target - before > MaxMove)
         {
             return ClockMove.Refused(new ClockOutOfRange(target, before));

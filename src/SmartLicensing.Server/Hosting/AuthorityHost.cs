@@ -79,9 +79,13 @@ public static class AuthorityHost
         var catalog = LoadCatalog(options.CatalogFile);
         var dataDirectory = PrepareDataDirectory(options.DataDirectory);
         var labClock = options.LabClock ? LoadLabClock(timeProvider, dataDirectory) : null;
+        var systemClock = timeProvider;
         timeProvider = labClock ?? timeProvider;
         var store = options.Database is null ? StoreSettings.Sqlite(dataDirectory) : StoreSettings.Postgres(options.Database);
-        var credentials = LoadCredentials(dataDirectory, HostNames(options, listen), timeProvider);
+
+        // TLS and signing certificates follow the system clock, which admin clients use; only
+        // what devices are given (ID certificates, authorizations) follows the lab clock.
+        var credentials = LoadCredentials(dataDirectory, HostNames(options, listen), systemClock, timeProvider);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -225,11 +229,11 @@ public static class AuthorityHost
         }
     }
 
-    private static ServerCredentials LoadCredentials(string dataDirectory, IReadOnlyList<string> hostNames, TimeProvider timeProvider)
+    private static ServerCredentials LoadCredentials(string dataDirectory, IReadOnlyList<string> hostNames, TimeProvider systemClock, TimeProvider labClock)
     {
         try
         {
-            return ServerCredentials.LoadOrCreate(dataDirectory, hostNames, timeProvider);
+            return ServerCredentials.LoadOrCreate(dataDirectory, hostNames, systemClock, labClock);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {

@@ -20,7 +20,8 @@ public sealed record GrantedEntitlement(string Tag, string ShortTag, string Name
 
 /// <summary>One entitlement in one virtual account: purchased, in use and balance.</summary>
 /// <remarks><c>Balance</c>: Purchased minus in use; negative while the virtual account uses more than it bought.</remarks>
-/// <remarks><c>Expires</c>: Earliest end of a term license that grants this entitlement; null when all are perpetual.</remarks>
+/// <remarks><c>Expires</c>: Earliest end of a term license that grants this entitlement; null when all are perpetual. When <c>Expired</c>, the end of the last term that ended.</remarks>
+/// <remarks><c>Expired</c>: Every purchase of this entitlement was a term license and every term has ended.</remarks>
 public sealed record LicenseView(
     string VirtualAccount,
     string Tag,
@@ -29,4 +30,5 @@ public sealed record LicenseView(
     int Purchased,
     int InUse,
     int Balance,
-    DateTimeOffset? Expires);
+    DateTimeOffset? Expires,
+    bool Expired = false);

@@ -38,7 +38,7 @@ public sealed class LicenseService(LicensingDbContext db, ProductCatalog catalog
     public async Task<Result<IReadOnlyList<LicenseView>>> ListAsync(string? virtualAccountName, CancellationToken cancellationToken)
     {
         var balances = db.EntitlementBalances.AsNoTracking().Where(b => b.Purchased > 0 || b.InUse > 0);
-        var purchases = db.LicensePurchases.AsNoTracking().Where(p => p.ExpiresAt != null && !p.ExpiryApplied);
+        var purchases = db.LicensePurchases.AsNoTracking().Where(p => p.ExpiresAt != null);
         if (virtualAccountName is not null)
         {
             var found = await VirtualAccountLookup.FindAsync(db, virtualAccountName, cancellationToken);
@@ -53,12 +53,18 @@ public sealed class LicenseService(LicensingDbContext db, ProductCatalog catalog
         }
 
         var names = await VirtualAccountLookup.NamesAsync(db, cancellationToken);
-        var earliestExpiry = EarliestExpiryByEntitlement(await purchases.ToListAsync(cancellationToken));
+        var termPurchases = await purchases.ToListAsync(cancellationToken);
+        var earliestExpiry = EarliestExpiryByEntitlement(termPurchases.Where(p => !p.ExpiryApplied));
+        var latestEnded = LatestEndByEntitlement(termPurchases.Where(p => p.ExpiryApplied));
 
         var views = new List<LicenseView>();
         foreach (var balance in await balances.ToListAsync(cancellationToken))
         {
             var entitlement = catalog.FindByTag(balance.Tag);
+            var key = (balance.VirtualAccountId, balance.Tag);
+
+            // Nothing left purchased and a term that ended: show when it ended rather than no end.
+            var expired = !earliestExpiry.ContainsKey(key) && balance.Purchased == 0 && latestEnded.ContainsKey(key);
             views.Add(new LicenseView(
                 names.GetValueOrDefault(balance.VirtualAccountId, string.Empty),
                 balance.Tag,
@@ -67,7 +73,8 @@ public sealed class LicenseService(LicensingDbContext db, ProductCatalog catalog
                 balance.Purchased,
                 balance.InUse,
                 balance.Purchased - balance.InUse,
-                earliestExpiry.TryGetValue((balance.VirtualAccountId, balance.Tag), out var expires) ? expires : null));
+                expired ? latestEnded[key] : earliestExpiry.TryGetValue(key, out var expires) ? expires : null,
+                expired));
         }
 
         return views
@@ -145,6 +152,30 @@ public sealed class LicenseService(LicensingDbContext db, ProductCatalog catalog
         await db.SaveChangesAsync(cancellationToken);
 
         return new LicenseImportResult(importId, resultLines);
+    }
+
+    private Dictionary<(int VirtualAccountId, string Tag), DateTimeOffset> LatestEndByEntitlement(IEnumerable<LicensePurchase> endedPurchases)
+    {
+        var latest = new Dictionary<(int, string), DateTimeOffset>();
+        foreach (var purchase in endedPurchases)
+        {
+            var sku = catalog.FindLicense(purchase.Pid);
+            if (sku is null || purchase.ExpiresAt is not { } ended)
+            {
+                continue;
+            }
+
+            foreach (var grant in sku.Grants)
+            {
+                var key = (purchase.VirtualAccountId, grant.Entitlement.Tag);
+                if (!latest.TryGetValue(key, out var current) || ended > current)
+                {
+                    latest[key] = ended;
+                }
+            }
+        }
+
+        return latest;
     }
 
     private Dictionary<(int VirtualAccountId, string Tag), DateTimeOffset> EarliestExpiryByEntitlement(IEnumerable<LicensePurchase> termPurchases)

@@ -22,4 +22,7 @@ public static class CertificateProfiles
 
     /// <summary>Back-dating of NotBefore so a device whose clock is a little behind accepts a fresh certificate.</summary>
     public static readonly TimeSpan ClockAllowance = TimeSpan.FromMinutes(5);
+
+    /// <summary>Back-dating of NotBefore of the TLS and signing certificates, issued at the system time.</summary>
+    public static readonly TimeSpan TlsClockAllowance = TimeSpan.FromDays(1);
 }

@@ -75,20 +75,35 @@ public sealed class ServerCredentials : IDisposable
     /// <summary>Key of the registration token HMAC-SHA256.</summary>
     public byte[] TokenMacKey { get; }
 
-    public static ServerCredentials LoadOrCreate(string dataDirectory, IReadOnlyList<string> serverHostNames, TimeProvider timeProvider)
+    public static ServerCredentials LoadOrCreate(string dataDirectory, IReadOnlyList<string> serverHostNames, TimeProvider timeProvider) =>
+        LoadOrCreate(dataDirectory, serverHostNames, timeProvider, timeProvider);
+
+    /// <summary>
+    /// Loads or creates the credentials. Certificates start at the system time, so clients on the
+    /// system clock accept them, and last until well past the lab time, so devices whose clock
+    /// follows a lab clock that was moved forward accept them too.
+    /// </summary>
+    /// <param name="dataDirectory">Folder of the key and certificate files.</param>
+    /// <param name="serverHostNames">Names and addresses the TLS certificate covers besides localhost.</param>
+    /// <param name="systemClock">The real clock: certificates are issued and checked at its time.</param>
+    /// <param name="labClock">The clock devices follow; may be ahead of <paramref name="systemClock"/>.</param>
+    public static ServerCredentials LoadOrCreate(string dataDirectory, IReadOnlyList<string> serverHostNames, TimeProvider systemClock, TimeProvider labClock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         ArgumentNullException.ThrowIfNull(serverHostNames);
-        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(systemClock);
+        ArgumentNullException.ThrowIfNull(labClock);
 
         Directory.CreateDirectory(dataDirectory);
-        var now = WholeSeconds(timeProvider.GetUtcNow());
+        var now = WholeSeconds(systemClock.GetUtcNow());
+        var latest = WholeSeconds(labClock.GetUtcNow());
+        var period = new IssuePeriod(now, latest > now ? latest : now);
         var paths = new FilePaths(dataDirectory);
 
         var (rootCertificate, rootKey, rootIsNew) = LoadOrCreateRoot(paths, now);
         var signingKey = LoadOrCreateSigningKey(paths);
-        var signingCertificate = LoadOrCreateSigningCertificate(paths, rootCertificate, rootKey, signingKey, rootIsNew, now);
-        var serverCertificate = LoadOrCreateServerCertificate(paths, rootCertificate, rootKey, serverHostNames, rootIsNew, now);
+        var signingCertificate = LoadOrCreateSigningCertificate(paths, rootCertificate, rootKey, signingKey, rootIsNew, period);
+        var serverCertificate = LoadOrCreateServerCertificate(paths, rootCertificate, rootKey, serverHostNames, rootIsNew, period);
         var tokenMacKey = LoadOrCreateTokenKey(paths);
 
         return new ServerCredentials(rootCertificate, rootKey, serverCertificate, signingKey, signingCertificate, tokenMacKey);
@@ -181,7 +196,7 @@ public sealed class ServerCredentials : IDisposable
     }
 
     private static X509Certificate2 LoadOrCreateSigningCertificate(
-        FilePaths paths, X509Certificate2 root, ECDsa rootKey, Ed25519SigningKey signingKey, bool rootIsNew, DateTimeOffset now)
+        FilePaths paths, X509Certificate2 root, ECDsa rootKey, Ed25519SigningKey signingKey, bool rootIsNew, IssuePeriod period)
     {
         if (!rootIsNew && File.Exists(paths.SigningCertificate))
         {
@@ -190,7 +205,7 @@ public sealed class ServerCredentials : IDisposable
             if (existingKey is not null
                 && existingKey.AsSpan().SequenceEqual(signingKey.PublicKey)
                 && existing.IssuerName.RawData.AsSpan().SequenceEqual(root.SubjectName.RawData)
-                && existing.NotAfter.ToUniversalTime() > now.UtcDateTime + ServerRenewalMargin)
+                && period.StillCovers(existing))
             {
                 return existing;
             }
@@ -209,22 +224,22 @@ public sealed class ServerCredentials : IDisposable
         var certificate = request.Create(
             root.SubjectName,
             X509SignatureGenerator.CreateForECDsa(rootKey),
-            now - CertificateProfiles.ClockAllowance,
-            now + CertificateProfiles.SigningValidity,
+            period.NotBefore,
+            period.NotAfter(CertificateProfiles.SigningValidity),
             NewSerial());
         WriteAtomically(paths.SigningCertificate, certificate.ExportCertificatePem(), PublicFileMode);
         return certificate;
     }
 
     private static X509Certificate2 LoadOrCreateServerCertificate(
-        FilePaths paths, X509Certificate2 root, ECDsa rootKey, IReadOnlyList<string> hostNames, bool rootIsNew, DateTimeOffset now)
+        FilePaths paths, X509Certificate2 root, ECDsa rootKey, IReadOnlyList<string> hostNames, bool rootIsNew, IssuePeriod period)
     {
         var (dnsNames, addresses) = SplitHostNames(hostNames);
         if (!rootIsNew && File.Exists(paths.ServerCertificate) && File.Exists(paths.ServerKey))
         {
             var existing = X509Certificate2.CreateFromPem(File.ReadAllText(paths.ServerCertificate), File.ReadAllText(paths.ServerKey));
             if (existing.IssuerName.RawData.AsSpan().SequenceEqual(root.SubjectName.RawData)
-                && existing.NotAfter.ToUniversalTime() > now.UtcDateTime + ServerRenewalMargin
+                && period.StillCovers(existing)
                 && CoversNames(existing, dnsNames, addresses))
             {
                 return existing;
@@ -255,8 +270,8 @@ public sealed class ServerCredentials : IDisposable
         using var certificate = request.Create(
             root.SubjectName,
             X509SignatureGenerator.CreateForECDsa(rootKey),
-            now - CertificateProfiles.ClockAllowance,
-            now + CertificateProfiles.ServerTlsValidity,
+            period.NotBefore,
+            period.NotAfter(CertificateProfiles.ServerTlsValidity),
             NewSerial());
         var certificatePem = certificate.ExportCertificatePem();
         var keyPem = serverKey.ExportPkcs8PrivateKeyPem();
@@ -369,6 +384,21 @@ public sealed class ServerCredentials : IDisposable
         {
             File.Delete(temporary);
         }
+    }
+
+    // Validity of the TLS and signing certificates: from a day before the system time (so a
+    // client clock a little behind accepts them) to a full period after the later of the system
+    // and lab times. One made before the system time caught up with it, or ending within the
+    // renewal margin of either time, is made again.
+    private sealed record IssuePeriod(DateTimeOffset SystemNow, DateTimeOffset Latest)
+    {
+        public DateTimeOffset NotBefore => SystemNow - CertificateProfiles.TlsClockAllowance;
+
+        public DateTimeOffset NotAfter(TimeSpan validity) => Latest + validity;
+
+        public bool StillCovers(X509Certificate2 certificate) =>
+            certificate.NotBefore.ToUniversalTime() <= SystemNow.UtcDateTime
+            && certificate.NotAfter.ToUniversalTime() > Latest.UtcDateTime + ServerRenewalMargin;
     }
 
     private sealed class FilePaths(string directory)

@@ -144,7 +144,7 @@ public sealed class ReservationService(
         var balance = await EntitlementUsage.GetBalanceAsync(db, virtualAccount.Value.Id, entitlement.Tag, cancellationToken);
         if (balance.Balance < 1)
         {
-            return new ReservationInsufficientSurplus(sku.Description);
+            return new ReservationInsufficientSurplus(entitlement.DisplayName);
         }
 
         var now = timeProvider.GetUtcNow();

@@ -58,6 +58,7 @@ internal static class AgentStates
     public static AgentState OutOfCompliance { get; } = RegisteredAuthorized1G with
     {
         Authorization = AuthorizationStatus.OutOfCompliance,
+        AuthorizedAt = Authorized.AddDays(30),
         LastAuthorizationAttempt = new AttemptRecord(Authorized.AddDays(30), true),
         NextAuthorizationAttempt = Authorized.AddDays(60),
         AuthorizationExpires = Authorized.AddDays(120),

@@ -157,6 +157,6 @@ public sealed class FirepowerTests : IDisposable
         var (_, output) = await _device.RunAsync("enable\nlab session open connection 70000000\nlab session open connection 1\n", Options("fpr9300", "SM-44", 3));
 
         Assert.Contains("Opened 70000000 connections; 70000000 active.", output, StringComparison.Ordinal);
-        Assert.Contains("ERROR: Cannot open 1 connections: 70000000 of the 70000000 Firewall Conns, Concurrent of this Firepower 9300 SM-44 are in use.", output, StringComparison.Ordinal);
+        Assert.Contains("ERROR: Cannot open 1 connection: 70000000 of the 70000000 Firewall Conns, Concurrent of this Firepower 9300 SM-44 are in use.", output, StringComparison.Ordinal);
     }
 }

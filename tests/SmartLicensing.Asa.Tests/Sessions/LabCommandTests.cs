@@ -40,7 +40,7 @@ public sealed class LabCommandTests : IDisposable
         var (_, output) = await _device.RunAsync("enable\nlab session open anyconnect 2\nlab session open anyconnect 1\n");
 
         Assert.Contains("Opened 2 AnyConnect sessions; 2 active.", output, StringComparison.Ordinal);
-        Assert.Contains("ERROR: Cannot open 1 AnyConnect sessions: 2 of the 2 AnyConnect Premium Peers of this ASAv10 are in use.", output, StringComparison.Ordinal);
+        Assert.Contains("ERROR: Cannot open 1 AnyConnect session: 2 of the 2 AnyConnect Premium Peers of this ASAv10 are in use.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class LabCommandTests : IDisposable
     {
         var (_, output) = await _device.RunAsync("enable\nlab session open srtp 10 passthrough\nlab session open srtp 250\nlab session open srtp 1\nlab session show\n");
 
-        Assert.Contains("ERROR: Cannot open 1 SRTP sessions: 250 of the 250 SRTP sessions of K8 licenses of this ASAv10 are in use.", output, StringComparison.Ordinal);
+        Assert.Contains("ERROR: Cannot open 1 SRTP session: 250 of the 250 SRTP sessions of K8 licenses of this ASAv10 are in use.", output, StringComparison.Ordinal);
         Assert.Contains("  SRTP passthrough calls      : 10 (not counted)\n", output, StringComparison.Ordinal);
     }
 
@@ -93,7 +93,7 @@ public sealed class LabCommandTests : IDisposable
 
         var (_, output) = await _device.RunAsync(Licensed1G + "lab traffic 2G\n");
 
-        Assert.Contains("Offered 2 Gbps, forwarded 1 Gbps: firewall throughput is limited to 1 Gbps because the licensed throughput level", output, StringComparison.Ordinal);
+        Assert.Contains("Offered 2 Gbps, forwarded 1 Gbps: firewall throughput is limited to 1 Gbps because that is the licensed throughput level.", output, StringComparison.Ordinal);
     }
 
     [Fact]

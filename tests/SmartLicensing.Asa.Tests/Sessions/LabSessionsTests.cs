@@ -51,7 +51,7 @@ public sealed class LabSessionsTests
         var outcome = lab.Open(LabSessionKind.Clientless, 1, fromPortal: false, unlicensed);
 
         Assert.False(outcome.Succeeded);
-        Assert.Equal("Cannot open 1 clientless sessions: 2 of the 2 AnyConnect Premium Peers of this ASAv10 are in use.", outcome.Message);
+        Assert.Equal("Cannot open 1 clientless session: 2 of the 2 AnyConnect Premium Peers of this ASAv10 are in use.", outcome.Message);
     }
 
     [Fact]

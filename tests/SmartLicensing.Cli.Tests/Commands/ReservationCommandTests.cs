@@ -33,7 +33,7 @@ public sealed class ReservationCommandTests
     [Fact]
     public async Task ReservationReserve_ShortageProblem_PrintsTheServerMessage()
     {
-        const string detail = "The licenses cannot be reserved because the Virtual Account does not contain a sufficient surplus of the following perpetual licenses: 1 - ASAv10 Permanent License Reservation(perpetual).";
+        const string detail = "The licenses cannot be reserved because the Virtual Account does not contain a sufficient surplus of the following perpetual licenses: 1 - ASAv10 Permanent Universal(perpetual).";
         var cli = new CliHarness(_ => StubHttpHandler.Problem(HttpStatusCode.Conflict, "reservation-insufficient-licenses", detail));
 
         var exitCode = await cli.RunAsync(Args("reservation", "reserve", "CB-ZASAv:9AHV3KJBEKE-ABCDEF"));

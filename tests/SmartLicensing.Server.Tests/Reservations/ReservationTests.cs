@@ -43,7 +43,7 @@ public abstract class ReservationTests(StoreKind store) : StoreTests(store)
 
         var problem = await ProblemAssert.HasCodeAsync(response, 409, "reservation-insufficient-licenses");
         Assert.Equal(
-            "The licenses cannot be reserved because the Virtual Account does not contain a sufficient surplus of the following perpetual licenses: 1 - ASAv10 Permanent License Reservation(perpetual).",
+            "The licenses cannot be reserved because the Virtual Account does not contain a sufficient surplus of the following perpetual licenses: 1 - ASAv10 Permanent Universal(perpetual).",
             ProblemAssert.Detail(problem));
         Assert.Equal(0, await server.WithDbAsync(db => db.ProductInstances.CountAsync(Ct)));
     }

@@ -74,7 +74,7 @@ public sealed class AuthorityServer : IAsyncDisposable
         StartAsync(dataDirectory, TestDatabase.Create(StoreKind.Sqlite));
 
     /// <summary>Starts a server on an existing data folder and database; the caller deletes them unless it passes ownership.</summary>
-    public static async Task<AuthorityServer> StartAsync(string dataDirectory, TestDatabase database, bool ownsDirectory = false, bool ownsDatabase = false, string? listen = null)
+    public static async Task<AuthorityServer> StartAsync(string dataDirectory, TestDatabase database, bool ownsDirectory = false, bool ownsDatabase = false, string? listen = null, string? catalogFile = null)
     {
         ArgumentNullException.ThrowIfNull(database);
 
@@ -83,7 +83,7 @@ public sealed class AuthorityServer : IAsyncDisposable
         var now = TimeProvider.System.GetUtcNow();
         var time = new FakeTimeProvider(now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerSecond)));
         var output = new StringWriter();
-        var options = new AuthorityOptions { DataDirectory = dataDirectory, Listen = listen ?? "https://127.0.0.1:0", Database = database.ConnectionString };
+        var options = new AuthorityOptions { DataDirectory = dataDirectory, Listen = listen ?? "https://127.0.0.1:0", Database = database.ConnectionString, CatalogFile = catalogFile };
         var app = AuthorityHost.Build(options, time, TextWriter.Synchronized(output));
         var server = new AuthorityServer(dataDirectory, ownsDirectory, database, ownsDatabase ? database : null, time, app, output);
         await app.StartAsync(TestContext.Current.CancellationToken);

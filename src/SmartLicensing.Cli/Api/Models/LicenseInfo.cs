@@ -2,7 +2,8 @@ namespace SmartLicensing.Cli.Api.Models;
 
 /// <summary>
 /// The balance of one license (entitlement) in one virtual account. <c>Expires</c> is the earliest
-/// end of a term license for the entitlement, null when all are perpetual.
+/// end of a term license for the entitlement, null when all are perpetual; when <c>Expired</c>,
+/// every term has ended and it is the end of the last one.
 /// </summary>
 internal sealed record LicenseInfo(
     string VirtualAccount,
@@ -12,4 +13,5 @@ internal sealed record LicenseInfo(
     int Purchased,
     int InUse,
     int Balance,
-    DateTimeOffset? Expires);
+    DateTimeOffset? Expires,
+    bool Expired = false);
