@@ -331,7 +331,7 @@ public sealed partial class SmartAgent
         return true;
     }
 
-    // The server's reason often already says how to register again; the advice is given once.
+    // The server's reason often contains the advice to register again, so it is added only when missing.
     private string RegistrationDroppedMessage(string reason)
     {
         const string Advice = "Register it again with a registration token.";

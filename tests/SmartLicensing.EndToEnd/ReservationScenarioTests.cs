@@ -92,7 +92,7 @@ public sealed class ReservationScenarioTests(AuthorityProcess authority) : IClas
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.True(
-            result.Error.Contains("The licenses cannot be reserved because the Virtual Account does not contain a sufficient surplus of the following perpetual licenses: 1 - ASAv10 Permanent License Reservation(perpetual).", StringComparison.Ordinal),
+            result.Error.Contains("The licenses cannot be reserved because the Virtual Account does not contain a sufficient surplus of the following perpetual licenses: 1 - ASAv10 Permanent Universal(perpetual).", StringComparison.Ordinal),
             Context(result));
         Assert.Equal("", result.Output);
     }

@@ -7,7 +7,8 @@ namespace SmartLicensing.Asa.Cli;
 /// <summary>
 /// Strong Encryption (3DES/AES) as the running ASA applies it. A registration whose token allows
 /// export-controlled functionality enables it at once. When the device has been registered
-/// without it in this boot, Strong Encryption that arrives later waits for a reload. It goes
+/// without it in this boot, Strong Encryption that arrives later (from a new registration or,
+/// on Firepower, from the Strong Encryption entitlement) waits for a reload. It goes
 /// when the device re-registers without export permission, deregisters or is reset to its
 /// factory defaults, and it survives an out-of-compliance state. DES is always enabled.
 /// </summary>
@@ -81,7 +82,7 @@ internal sealed partial class AsaSession
         }
     }
 
-    /// <summary>What to do to get Strong Encryption: reload when it waits for one, otherwise register with export permission.</summary>
+    /// <summary>Next step towards Strong Encryption: a reload when it waits for one, otherwise a registration with export permission.</summary>
     private string StrongEncryptionHint
     {
         get

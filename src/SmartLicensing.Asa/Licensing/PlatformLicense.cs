@@ -177,7 +177,7 @@ internal sealed record PlatformLicense(
         var standard = entitlements.Standard;
 
         var carrier = tier && license!.Carrier && Held(agent, entitlements.Carrier);
-        // Contexts beyond the included ones count only while the server authorizes them; an
+        // Contexts beyond the included ones count only while the server authorizes them. An
         // out-of-compliance Context entitlement adds none, so no new context can be added.
         var contextLicenses = tier && license!.Contexts is { } contexts && Authorized(agent, entitlements.Context) ? contexts : 0;
         var limits = features.SecurityContexts;
@@ -185,7 +185,7 @@ internal sealed record PlatformLicense(
         var maximumContexts = limits?.Maximum ?? 0;
 
         // Without the export token (older license servers), Strong Encryption comes from its own
-        // entitlement; the caller decides when that takes effect (see StrongEncryptionGranted).
+        // entitlement. The caller decides when that takes effect (see StrongEncryptionGranted).
         var strong = strongEncryption;
 
         var enforceMode = !registered ? "Eval period" : tier ? EnforceWords(agent.Authorization) : null;

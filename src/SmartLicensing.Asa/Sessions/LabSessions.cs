@@ -95,8 +95,8 @@ internal sealed class LabSessions
 
     /// <summary>Closes up to <paramref name="count"/> sessions, or all of the kind when null.</summary>
     /// <remarks>
-    /// AnyConnect closes standalone clients first, then clients launched from the portal (which
-    /// ends their clientless session too); clientless closes sessions without AnyConnect first.
+    /// AnyConnect closes standalone clients first, then clients launched from the portal, which
+    /// ends their clientless session too. Clientless closes sessions without AnyConnect first.
     /// The active count reported is the one <c>show vpn-sessiondb summary</c> shows for the kind.
     /// </remarks>
     public LabOutcome Close(LabSessionKind kind, long? count)

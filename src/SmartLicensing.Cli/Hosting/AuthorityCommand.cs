@@ -6,6 +6,9 @@ namespace SmartLicensing.Cli.Hosting;
 /// <summary><c>smartlic authority</c>: runs the License Authority server until Ctrl+C.</summary>
 internal static class AuthorityCommand
 {
+    /// <summary>Environment variable with the PostgreSQL connection string, used when --database is not given.</summary>
+    public const string DatabaseVariable = "SMARTLIC_DATABASE";
+
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -36,7 +39,12 @@ internal static class AuthorityCommand
             Description = "Product catalog file (JSON) with your entitlements and license PIDs. Default: the built-in ASA catalog.",
             HelpName = "FILE",
         };
-        var command = new Command("authority", "Run the License Authority: Admin API and device endpoint.") { data, listen, accountName, labClock, catalog };
+        var database = new Option<string?>("--database")
+        {
+            Description = $"PostgreSQL connection string (Host=...;Database=...;Username=...;Password=...). Default: the SQLite file in the data folder. Also read from {DatabaseVariable}, which keeps the password off the command line.",
+            HelpName = "CONNECTION-STRING",
+        };
+        var command = new Command("authority", "Run the License Authority: Admin API and device endpoint.") { data, listen, accountName, labClock, catalog, database };
 
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -47,9 +55,12 @@ internal static class AuthorityCommand
                 AccountName = parseResult.GetValue(accountName) ?? AuthorityOptions.DefaultAccountName,
                 LabClock = parseResult.GetValue(labClock),
                 CatalogFile = parseResult.GetValue(catalog),
+                Database = parseResult.GetValue(database) ?? NullIfBlank(Environment.GetEnvironmentVariable(DatabaseVariable)),
             };
             return AuthorityHost.RunAsync(options, context.Output, cancellationToken);
         });
         return command;
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

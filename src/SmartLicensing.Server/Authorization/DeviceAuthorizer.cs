@@ -45,7 +45,7 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
             }
 
             var row = instance.Entitlements.FirstOrDefault(e => e.Tag == tag);
-            if (ExportControl.Refuses(catalog, entitlement, instance.ExportControlledAllowed))
+            if (ExportControl.Rejects(catalog, entitlement, instance.ExportControlledAllowed))
             {
                 if (row is not null)
                 {
@@ -54,7 +54,7 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
                     db.ProductInstanceEntitlements.Remove(row);
                 }
 
-                answers.Add(Refused(entitlement, count));
+                answers.Add(Rejected(entitlement, count));
                 continue;
             }
 
@@ -101,8 +101,8 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
         });
     }
 
-    /// <summary>The answer for an entitlement the instance may not hold: NOT_AUTHORIZED, and no license is used.</summary>
-    public static EntitlementAuthorization Refused(Entitlement entitlement, int count) => new()
+    /// <summary>Builds the NOT_AUTHORIZED answer for an entitlement the instance may not hold. No license is used for it.</summary>
+    public static EntitlementAuthorization Rejected(Entitlement entitlement, int count) => new()
     {
         Tag = entitlement.Tag,
         Count = count,

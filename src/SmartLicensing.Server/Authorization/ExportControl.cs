@@ -5,7 +5,7 @@ namespace SmartLicensing.Server.Authorization;
 /// <summary>
 /// Export control of entitlements. A platform's Strong Encryption entitlement enables
 /// export-controlled functionality, so only a product instance registered with export
-/// permission may hold it; any other instance is answered NOT_AUTHORIZED and uses no license.
+/// permission may hold it. Any other instance gets NOT_AUTHORIZED for it and uses no license.
 /// </summary>
 internal static class ExportControl
 {
@@ -23,7 +23,7 @@ internal static class ExportControl
         return false;
     }
 
-    /// <summary>Whether the instance is refused <paramref name="entitlement"/> because it has no export permission.</summary>
-    public static bool Refuses(ProductCatalog catalog, Entitlement entitlement, bool exportControlledAllowed) =>
+    /// <summary>Whether <paramref name="entitlement"/> is rejected for an instance without export permission.</summary>
+    public static bool Rejects(ProductCatalog catalog, Entitlement entitlement, bool exportControlledAllowed) =>
         !exportControlledAllowed && IsStrongEncryption(catalog, entitlement);
 }

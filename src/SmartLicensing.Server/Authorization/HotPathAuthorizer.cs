@@ -55,7 +55,7 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
                 continue;
             }
 
-            if (ExportControl.Refuses(catalog, entitlement, instance.ExportControlledAllowed))
+            if (ExportControl.Rejects(catalog, entitlement, instance.ExportControlledAllowed))
             {
                 if (current.TryGetValue(tag, out var held))
                 {
@@ -63,7 +63,7 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
                     await sql.DeleteEntitlementAsync(device.Id, tag);
                 }
 
-                answers.Add(DeviceAuthorizer.Refused(entitlement, count));
+                answers.Add(DeviceAuthorizer.Rejected(entitlement, count));
                 continue;
             }
 

@@ -27,6 +27,9 @@ public sealed class AuthorityProcess : IAsyncLifetime
     /// <summary>Starts the server with <c>--lab-clock</c>, so tests can move its time with <c>smartlic clock</c>.</summary>
     public bool LabClock { get; init; }
 
+    /// <summary>PostgreSQL connection string passed with <c>--database</c>; null keeps the SQLite default.</summary>
+    public string? Database { get; init; }
+
     /// <summary>Device endpoint URL for the call-home profile of an emulated ASA.</summary>
     public string DeviceEndpoint => Url + "/its/service/oddce/services/DDCEService";
 
@@ -44,7 +47,7 @@ public sealed class AuthorityProcess : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        string[] args = ["authority", "--data", DataDirectory, "--listen", "https://127.0.0.1:0", "--account-name", "End-to-end", .. LabClock ? ["--lab-clock"] : Array.Empty<string>()];
+        string[] args = ["authority", "--data", DataDirectory, "--listen", "https://127.0.0.1:0", "--account-name", "End-to-end", .. LabClock ? ["--lab-clock"] : Array.Empty<string>(), .. Database is null ? Array.Empty<string>() : ["--database", Database]];
         _process = new Process { StartInfo = ProcessRunner.CreateStartInfo(args, redirectInput: false), EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => OnLine(e.Data, "");
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data, "stderr: ");

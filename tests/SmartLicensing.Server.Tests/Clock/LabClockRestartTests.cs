@@ -47,6 +47,7 @@ public sealed class LabClockRestartTests
     public void Advance_SystemClockTicksBetweenReads_OffsetGrowsByExactlyTheDuration()
     {
         var directory = AuthorityServer.NewDataDirectory();
+        Directory.CreateDirectory(directory);
         try
         {
             var clock = LabClock.Load(new TickingClock(), directory);

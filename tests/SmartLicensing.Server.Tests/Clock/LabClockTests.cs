@@ -83,7 +83,7 @@ public sealed class LabClockTests
     [InlineData("-1d", "lab-clock-duration-invalid", "greater than zero")]
     [InlineData("0s", "lab-clock-duration-invalid", "greater than zero")]
     [InlineData("ninety days", "lab-clock-duration-invalid", "does not parse")]
-    [InlineData("", "lab-clock-duration-invalid", "does not parse")]
+    [InlineData("", "lab-clock-duration-invalid", "The duration is missing.")]
     [InlineData("4000d", "lab-clock-duration-invalid", "3650 days")]
     public async Task Advance_BadDuration_PreciseError(string duration, string code, string reason)
     {
