@@ -17,7 +17,7 @@ public sealed class StrongEncryptionExportTests : DeviceEndpointTestBase
     private static readonly string SspStandard = CatalogLoader.BuiltIn.FindByShortTag("ASA-SSP-STANDARD")!.Tag;
 
     [Fact]
-    public async Task Authorize_StrongEncryptionWithoutExportPermission_NotAuthorizedAndNoLicenseUsed()
+    public async Task Authorize_StrongEncryptionWithoutExport_NotAuthorizedNoLicenseUsed()
     {
         using var device = await RegisterAsync(exportControlled: false);
 
@@ -46,7 +46,7 @@ public sealed class StrongEncryptionExportTests : DeviceEndpointTestBase
     }
 
     [Fact]
-    public async Task AuthorizeAsync_GeneralPathWithoutExportPermission_RefusesStrongEncryption()
+    public async Task AuthorizeAsync_GeneralPathWithoutExport_RejectsStrongEncryption()
     {
         using var device = await RegisterAsync(exportControlled: false);
         var request = new AuthorizationRequest
