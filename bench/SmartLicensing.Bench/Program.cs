@@ -36,7 +36,7 @@ try
     }
 
     var window = TimeSpan.FromSeconds(options.Seconds);
-    var warmUp = TimeSpan.FromSeconds(Math.Clamp(options.Seconds / 3.0, 1, 3));
+    var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
     var runId = Convert.ToHexString(RandomNumberGenerator.GetBytes(3));
     var caFile = Path.Combine(dataDirectory, "ca.pem");
     Console.WriteLine($"store={options.Store} devices={options.Devices} window={options.Seconds}s warm-up={warmUp.TotalSeconds:0.#}s data={dataDirectory}");
