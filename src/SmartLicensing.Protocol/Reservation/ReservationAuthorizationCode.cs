@@ -82,7 +82,7 @@ public sealed record ReservationAuthorizationCode(bool ExportAllowed, byte[] Req
     public string Format()
     {
         byte[] body = [FormatVersion, Flags, .. RequestReference, .. Signature];
-        return ReservationCodeText.Format(ReservationCodeText.WithCrc(body, Covered(body)));
+        return ReservationCodeText.FormatTagged(KindTag, body);
     }
 
     public override string ToString() => Format();
@@ -97,20 +97,8 @@ public sealed record ReservationAuthorizationCode(bool ExportAllowed, byte[] Req
             return false;
         }
 
-        if (!ReservationCodeText.TryParse(text, PayloadLength, CodeName, out var payload, out error))
+        if (!ReservationCodeText.TryReadTagged(text, PayloadLength, CodeName, KindTag, FormatVersion, out var payload, out error))
         {
-            return false;
-        }
-
-        if (!ReservationCodeText.CrcMatches(payload, Covered(payload.AsSpan(0, PayloadLength - 2))))
-        {
-            error = ReservationCodeText.ChecksumMismatch(CodeName);
-            return false;
-        }
-
-        if (payload[0] != FormatVersion)
-        {
-            error = ReservationCodeText.UnsupportedVersion(CodeName, payload[0]);
             return false;
         }
 
@@ -132,5 +120,6 @@ public sealed record ReservationAuthorizationCode(bool ExportAllowed, byte[] Req
 
     private byte Flags => ExportAllowed ? ExportAllowedFlag : (byte)0;
 
-    private static byte[] Covered(ReadOnlySpan<byte> body) => [(byte)'A', .. body];
+    // The letter the CRC covers before the body, so that a code of another kind never checks.
+    private const byte KindTag = (byte)'A';
 }

@@ -165,6 +165,44 @@ public static class ReservationCodeText
     internal static bool CrcMatches(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> covered) =>
         BinaryPrimitives.ReadUInt16BigEndian(payload[^2..]) == Crc16(covered);
 
+    /// <summary>
+    /// Reads a code whose CRC covers a one-letter kind tag and the body, then checks its format
+    /// version. The tag keeps a code of one kind from passing as another of the same length.
+    /// </summary>
+    internal static bool TryReadTagged(
+        string text,
+        int payloadLength,
+        string codeName,
+        byte kindTag,
+        byte formatVersion,
+        out byte[] payload,
+        [NotNullWhen(false)] out ReservationCodeError? error)
+    {
+        if (!TryParse(text, payloadLength, codeName, out payload, out error))
+        {
+            return false;
+        }
+
+        if (!CrcMatches(payload, Tagged(kindTag, payload.AsSpan(0, payloadLength - 2))))
+        {
+            error = ChecksumMismatch(codeName);
+            return false;
+        }
+
+        if (payload[0] != formatVersion)
+        {
+            error = UnsupportedVersion(codeName, payload[0]);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Formats a body as a code whose CRC covers <paramref name="kindTag"/> and the body.</summary>
+    internal static string FormatTagged(byte kindTag, ReadOnlySpan<byte> body) => Format(WithCrc(body, Tagged(kindTag, body)));
+
+    private static byte[] Tagged(byte kindTag, ReadOnlySpan<byte> body) => [kindTag, .. body];
+
     /// <summary>Damm check over GF(32): the quasigroup x*y = 2x + y, which catches every single substitution and adjacent swap.</summary>
     internal static int Damm(ReadOnlySpan<int> values)
     {

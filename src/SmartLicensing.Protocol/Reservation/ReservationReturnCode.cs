@@ -54,7 +54,7 @@ public sealed record ReservationReturnCode(byte[] RequestReference, byte[] Signa
     public string Format()
     {
         byte[] body = [FormatVersion, .. RequestReference, .. Signature];
-        return ReservationCodeText.Format(ReservationCodeText.WithCrc(body, Covered(body)));
+        return ReservationCodeText.FormatTagged(KindTag, body);
     }
 
     public override string ToString() => Format();
@@ -69,20 +69,8 @@ public sealed record ReservationReturnCode(byte[] RequestReference, byte[] Signa
             return false;
         }
 
-        if (!ReservationCodeText.TryParse(text, PayloadLength, CodeName, out var payload, out error))
+        if (!ReservationCodeText.TryReadTagged(text, PayloadLength, CodeName, KindTag, FormatVersion, out var payload, out error))
         {
-            return false;
-        }
-
-        if (!ReservationCodeText.CrcMatches(payload, Covered(payload.AsSpan(0, PayloadLength - 2))))
-        {
-            error = ReservationCodeText.ChecksumMismatch(CodeName);
-            return false;
-        }
-
-        if (payload[0] != FormatVersion)
-        {
-            error = ReservationCodeText.UnsupportedVersion(CodeName, payload[0]);
             return false;
         }
 
@@ -98,5 +86,6 @@ public sealed record ReservationReturnCode(byte[] RequestReference, byte[] Signa
 
     public override int GetHashCode() => Convert.ToHexString(Signature).GetHashCode(StringComparison.Ordinal);
 
-    private static byte[] Covered(ReadOnlySpan<byte> body) => [(byte)'R', .. body];
+    // The letter the CRC covers before the body, so that a code of another kind never checks.
+    private const byte KindTag = (byte)'R';
 }
