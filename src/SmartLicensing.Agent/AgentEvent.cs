@@ -9,7 +9,7 @@ public sealed record AgentEvent(DateTimeOffset Time, AgentEventKind Kind, string
 /// <summary>Agent events; failures are errors, the rest informational.</summary>
 public enum AgentEventKind
 {
-    /// <summary>The device registered and holds an ID certificate.</summary>
+    /// <summary>The device registered and has an ID certificate.</summary>
     RegistrationSucceeded,
 
     /// <summary>A registration attempt failed; the message gives the reason.</summary>

@@ -9,10 +9,10 @@ public enum RegistrationStatus
     /// <summary>A registration exchange is running.</summary>
     Registering,
 
-    /// <summary>The device holds a valid ID certificate.</summary>
+    /// <summary>The device has a valid ID certificate.</summary>
     Registered,
 
-    /// <summary>The latest registration attempt failed and the device holds no ID certificate.</summary>
+    /// <summary>The latest registration attempt failed and the device has no ID certificate.</summary>
     RegistrationFailed,
 
     /// <summary>The ID certificate expired without renewal; the device must register again.</summary>
@@ -60,7 +60,7 @@ public enum AuthorizationStatus
 /// <param name="FailureMessage">Failure reason for people, null on success.</param>
 public sealed record AttemptRecord(DateTimeOffset Time, bool Succeeded, string? FailureCode = null, string? FailureMessage = null);
 
-/// <summary>One entitlement the device uses and what the server last said of it.</summary>
+/// <summary>One entitlement the device uses and the status the server last returned for it.</summary>
 /// <param name="Tag">Entitlement tag.</param>
 /// <param name="Count">How many the device uses.</param>
 /// <param name="Status">The server's latest status, or null before the first answer.</param>
@@ -73,7 +73,7 @@ public sealed record EntitlementState(
     string? DisplayName,
     string? ShortTag);
 
-/// <summary>An immutable snapshot of everything the agent knows; read it for show output.</summary>
+/// <summary>An immutable snapshot of the agent state, which show output reads.</summary>
 public sealed record AgentState
 {
     /// <summary>Registration state.</summary>
