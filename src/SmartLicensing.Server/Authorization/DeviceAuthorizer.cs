@@ -26,12 +26,14 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
 
         var now = message.ReceivedAt;
         var requested = request.Entitlements.ToDictionary(e => e.Tag, e => e.Count, StringComparer.Ordinal);
+        var changed = false;
 
         foreach (var released in instance.Entitlements.Where(e => !requested.ContainsKey(e.Tag)).ToList())
         {
             await EntitlementUsage.AdjustAsync(db, instance.VirtualAccountId, released.Tag, -released.Count, cancellationToken);
             instance.Entitlements.Remove(released);
             db.ProductInstanceEntitlements.Remove(released);
+            changed = true;
         }
 
         var answers = new List<EntitlementAuthorization>(request.Entitlements.Count);
@@ -41,6 +43,7 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
             if (entitlement is null)
             {
                 answers.Add(new EntitlementAuthorization { Tag = tag, Count = count, Status = EntitlementStatus.InvalidTag });
+                changed = true;
                 continue;
             }
 
@@ -55,11 +58,13 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
                 }
 
                 answers.Add(Rejected(entitlement, count));
+                changed = true;
                 continue;
             }
 
             var balance = await EntitlementUsage.AdjustAsync(db, instance.VirtualAccountId, tag, count - (row?.Count ?? 0), cancellationToken);
             var status = balance.Balance >= 0 ? EntitlementStatus.Authorized : EntitlementStatus.OutOfCompliance;
+            changed |= row is null || row.Count != count || row.Status != status;
             if (row is null)
             {
                 row = new ProductInstanceEntitlement { ProductInstanceId = instance.Id, Tag = tag };
@@ -82,9 +87,13 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
         instance.LastContactAt = now;
         instance.Version = Guid.NewGuid();
 
+        // A renewal of what the instance already holds shows in its last authorization time, not in the event log.
         var summary = Summarize(answers);
-        EventLog.Add(db, now, instance.VirtualAccountId, instance.Udi, EventCategories.Device,
-            $"Product instance {instance.Udi} requested authorization: {summary}");
+        if (changed)
+        {
+            EventLog.Add(db, now, instance.VirtualAccountId, instance.Udi, EventCategories.Device,
+                $"Product instance {instance.Udi} requested authorization: {summary}");
+        }
 
         await db.SaveChangesAsync(cancellationToken);
         DeviceEndpointLog.Authorized(logger, instance.Udi, summary);

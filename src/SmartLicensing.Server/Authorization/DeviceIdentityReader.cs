@@ -1,80 +1,47 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 
 namespace SmartLicensing.Server.Authorization;
 
 /// <summary>
-/// Reads a product instance by ID certificate serial with one prepared statement. Connections
-/// and their statements are kept for reuse, so a read costs one lookup and no SQL compilation.
+/// Finds the product instance an ID certificate serial belongs to. What it returns never changes
+/// for a serial: a certificate's key, UDI and end date are fixed, and a re-registered or renewed
+/// instance gets a new serial. So answers are kept in memory, and a kept answer can only be out of
+/// date in one way, the instance no longer having that serial, which the group commit checks
+/// (it updates the instance only while it has the serial) before anything is written.
 /// </summary>
-/// <remarks>
-/// The reader keeps its connections rather than returning them to the provider's pool after each
-/// read: Microsoft.Data.Sqlite's pool takes one process-wide lock to hand out and take back a
-/// connection, and at device rates the requests queue and spin on it.
-/// </remarks>
-internal sealed class DeviceIdentityReader(HotPathDatabase database) : IDisposable
+internal sealed class DeviceIdentityReader(HotPathReader reader, HotPathDatabase database)
 {
-    // Enough for one connection per request in flight on a busy node.
-    private const int MaxIdle = 512;
+    // About 200 bytes each; the set starts again when full rather than tracking use.
+    private const int MaxKept = 200_000;
 
-    private const string Sql =
-        """SELECT "Id", "VirtualAccountId", "Udi", "PublicKey", "CertificateNotAfter" FROM "ProductInstances" WHERE "CertificateSerial" = @serial""";
+    private static readonly HotPathQuery BySerial = new(
+        """SELECT "Id", "Udi", "PublicKey", "CertificateNotAfter" FROM "ProductInstances" WHERE "CertificateSerial" = @serial""",
+        "@serial");
 
-    private readonly ConcurrentBag<(DbConnection Connection, DbCommand Command)> _idle = [];
+    private readonly ConcurrentDictionary<string, DeviceIdentity> _known = new(StringComparer.Ordinal);
 
     public async Task<DeviceIdentity?> FindAsync(string serial, CancellationToken cancellationToken)
     {
-        var lease = _idle.TryTake(out var idle) ? idle : await OpenAsync(cancellationToken);
-        var keep = false;
-        try
+        if (_known.TryGetValue(serial, out var known))
         {
-            lease.Command.Parameters[0].Value = serial;
-            DeviceIdentity? identity = null;
-            await using (var reader = await lease.Command.ExecuteReaderAsync(cancellationToken))
+            return known;
+        }
+
+        var identity = await reader.ReadFirstAsync(BySerial, [serial], row => new DeviceIdentity(
+            database.ReadGuid(row, 0),
+            row.GetString(1),
+            (byte[])row.GetValue(2),
+            database.ReadTime(row, 3)), cancellationToken);
+        if (identity is not null)
+        {
+            if (_known.Count >= MaxKept)
             {
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    identity = new DeviceIdentity(
-                        database.ReadGuid(reader, 0),
-                        reader.GetInt32(1),
-                        reader.GetString(2),
-                        (byte[])reader.GetValue(3),
-                        database.ReadTime(reader, 4));
-                }
+                _known.Clear();
             }
 
-            keep = true;
-            return identity;
+            _known[serial] = identity;
         }
-        finally
-        {
-            if (keep && _idle.Count < MaxIdle)
-            {
-                _idle.Add(lease);
-            }
-            else
-            {
-                await lease.Command.DisposeAsync();
-                await lease.Connection.DisposeAsync();
-            }
-        }
-    }
 
-    private async Task<(DbConnection Connection, DbCommand Command)> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken);
-        var command = HotPathDatabase.Command(connection, Sql, "@serial");
-        command.Parameters[0].Value = "";
-        await command.PrepareAsync(cancellationToken);
-        return (connection, command);
-    }
-
-    public void Dispose()
-    {
-        while (_idle.TryTake(out var lease))
-        {
-            lease.Command.Dispose();
-            lease.Connection.Dispose();
-        }
+        return identity;
     }
 }

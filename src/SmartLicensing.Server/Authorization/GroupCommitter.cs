@@ -35,11 +35,16 @@ internal sealed partial class GroupCommitter : IDisposable
     /// <summary>
     /// Queues a change and waits until its transaction has committed. <paramref name="apply"/> runs
     /// on the writer, inside the group's transaction; it returns null, changing nothing, when the
-    /// rows it expects have changed.
+    /// rows it expects have changed. A change that starts with <see cref="GroupStatements.Touch"/>
+    /// names the instance in <paramref name="touch"/>; one that stores a new instance names it in
+    /// <paramref name="registration"/>.
     /// </summary>
-    public async Task<DeviceEndpoint.DeviceResult?> WriteAsync(Func<GroupStatements, Task<DeviceEndpoint.DeviceResult?>> apply)
+    public async Task<DeviceEndpoint.DeviceResult?> WriteAsync(
+        Func<GroupStatements, DeviceEndpoint.DeviceResult?> apply,
+        (Guid Id, string Serial, DateTimeOffset Now)? touch = null,
+        NewRegistration? registration = null)
     {
-        var pending = new PendingWrite(apply);
+        var pending = new PendingWrite(apply, touch, registration);
         if (!_queue.Writer.TryWrite(pending))
         {
             return null;
@@ -63,7 +68,7 @@ internal sealed partial class GroupCommitter : IDisposable
                     group.Add(pending);
                 }
 
-                CommitGroupAsync(group).GetAwaiter().GetResult();
+                CommitGroup(group);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -71,19 +76,19 @@ internal sealed partial class GroupCommitter : IDisposable
             // Stopping: nothing of an unfinished group was committed.
             foreach (var pending in group)
             {
-                pending.Completion.TrySetResult(null);
+                Answer(pending, null);
             }
         }
 
         while (reader.TryRead(out var left))
         {
-            left.Completion.TrySetResult(null);
+            Answer(left, null);
         }
     }
 
-    private async Task CommitGroupAsync(List<PendingWrite> group)
+    private void CommitGroup(List<PendingWrite> group)
     {
-        if (await TryCommitAsync(group))
+        if (TryCommit(group))
         {
             return;
         }
@@ -91,28 +96,29 @@ internal sealed partial class GroupCommitter : IDisposable
         // One change may have broken the group; give each its own transaction.
         foreach (var pending in group)
         {
-            if (group.Count == 1 || !await TryCommitAsync([pending]))
+            if (group.Count == 1 || !TryCommit([pending]))
             {
-                pending.Completion.TrySetResult(null);
+                Answer(pending, null);
             }
         }
     }
 
-    private async Task<bool> TryCommitAsync(IReadOnlyList<PendingWrite> group)
+    private bool TryCommit(IReadOnlyList<PendingWrite> group)
     {
         var results = new DeviceEndpoint.DeviceResult?[group.Count];
         try
         {
-            using var turn = await _database.EnterWriteAsync(_stop.Token);
-            var statements = _statements ??= await GroupStatements.OpenAsync(_database, _stop.Token);
-            await using var transaction = await statements.Connection.BeginTransactionAsync(_stop.Token);
+            using var turn = _database.EnterWrite(_stop.Token);
+            var statements = _statements ??= GroupStatements.Open(_database);
+            using var transaction = statements.Connection.BeginTransaction();
             statements.Enlist(transaction);
+            statements.Prefetch(group, transaction);
             for (var i = 0; i < group.Count; i++)
             {
-                results[i] = await group[i].Apply(statements);
+                results[i] = group[i].Apply(statements);
             }
 
-            await transaction.CommitAsync(CancellationToken.None);
+            transaction.Commit();
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
         {
@@ -120,19 +126,72 @@ internal sealed partial class GroupCommitter : IDisposable
             if (_statements is { } broken)
             {
                 _statements = null;
-                await broken.DisposeAsync();
+                broken.Dispose();
             }
 
             return false;
         }
 
-        for (var i = 0; i < group.Count; i++)
-        {
-            group[i].Completion.TrySetResult(results[i]);
-        }
-
+        AnswerGroup(group, results);
         return true;
     }
+
+    /// <summary>
+    /// Sets the committed results in one chunk per processor but one. Each request's continuation
+    /// (signing and sending its answer) runs on the thread that sets its result. The writer answers
+    /// the first chunk itself and hands the others to the thread pool, one work item per chunk, while
+    /// the remaining processor takes new requests (TLS, signature checks). On two processors the
+    /// writer answers the whole group. Answering keeps the writer busy for a share of the work, so
+    /// the next group grows instead of syncing the log for one or two changes, and no request
+    /// waits for a pool thread to wake.
+    /// </summary>
+    private static void AnswerGroup(IReadOnlyList<PendingWrite> group, DeviceEndpoint.DeviceResult?[] results)
+    {
+        var chunks = Math.Max(1, Environment.ProcessorCount - 1);
+        var chunk = Math.Max(1, (group.Count + chunks - 1) / chunks);
+        List<(PendingWrite Pending, DeviceEndpoint.DeviceResult? Result)>? own = null;
+        for (var start = 0; start < group.Count; start += chunk)
+        {
+            var answers = new List<(PendingWrite Pending, DeviceEndpoint.DeviceResult? Result)>(chunk);
+            for (var i = start; i < Math.Min(start + chunk, group.Count); i++)
+            {
+                if (results[i] is null)
+                {
+                    // This request goes on to the EF Core path; it must not hold up the others.
+                    Answer(group[i], null);
+                }
+                else
+                {
+                    answers.Add((group[i], results[i]));
+                }
+            }
+
+            if (own is null)
+            {
+                own = answers;
+            }
+            else
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static answers => SetResults(answers), answers, preferLocal: false);
+            }
+        }
+
+        if (own is not null)
+        {
+            SetResults(own);
+        }
+    }
+
+    private static void SetResults(List<(PendingWrite Pending, DeviceEndpoint.DeviceResult? Result)> answers)
+    {
+        foreach (var (pending, result) in answers)
+        {
+            pending.Completion.TrySetResult(result);
+        }
+    }
+
+    private static void Answer(PendingWrite pending, DeviceEndpoint.DeviceResult? result) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static answer => answer.Pending.Completion.TrySetResult(answer.Result), (Pending: pending, Result: result), preferLocal: false);
 
     public void Dispose()
     {
@@ -140,7 +199,7 @@ internal sealed partial class GroupCommitter : IDisposable
         _stop.Cancel();
         _writer.Join(TimeSpan.FromSeconds(10));
 
-        _statements?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+        _statements?.Dispose();
         _stop.Dispose();
     }
 

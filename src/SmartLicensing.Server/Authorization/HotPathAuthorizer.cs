@@ -11,13 +11,19 @@ namespace SmartLicensing.Server.Authorization;
 /// the event entry of one request are in one transaction, so balances stay equal to the sum of
 /// what the instances use.
 /// </summary>
+/// <remarks>
+/// Most requests renew exactly what the instance holds. Such a renewal stamps the instance's
+/// authorization time and reads the balances with its entitlement rows, and writes neither entitlement rows nor an event
+/// entry: the event log records what changes, and the instance's last authorization shows the
+/// renewal.
+/// </remarks>
 internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog catalog, ILogger<HotPathAuthorizer> logger)
 {
     /// <summary>Null when the instance changed after it was read; the general path then answers.</summary>
     public async Task<DeviceResult?> AuthorizeAsync(DeviceIdentity device, string serial, AuthorizationRequest request, DateTimeOffset now)
     {
-        var result = await committer.WriteAsync(sql => ApplyAsync(sql, device, serial, request, now));
-        if (result?.Response is AuthorizationResponse answer)
+        var result = await committer.WriteAsync(sql => Apply(sql, device, serial, request, now), (device.Id, serial, now));
+        if (result?.Response is AuthorizationResponse answer && logger.IsEnabled(LogLevel.Debug))
         {
             DeviceEndpointLog.Authorized(logger, device.Udi, DeviceAuthorizer.Summarize(answer.Entitlements));
         }
@@ -25,23 +31,25 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
         return result;
     }
 
-    private async Task<DeviceResult?> ApplyAsync(GroupStatements sql, DeviceIdentity device, string serial, AuthorizationRequest request, DateTimeOffset now)
+    private DeviceResult? Apply(GroupStatements sql, DeviceIdentity device, string serial, AuthorizationRequest request, DateTimeOffset now)
     {
         // Locks the instance row (PostgreSQL) and finds out whether it was re-registered or removed since it was read.
-        if (await sql.TouchInstanceAsync(device.Id, serial, now) is not { } instance)
+        if (sql.Touch(device.Id, serial, now) is not { } instance)
         {
             return null;
         }
 
         var virtualAccountId = instance.VirtualAccountId;
-        var current = await sql.EntitlementsAsync(device.Id);
+        var current = instance.Holdings;
         var requested = new HashSet<string>(request.Entitlements.Select(e => e.Tag), StringComparer.Ordinal);
-        foreach (var (tag, count) in current)
+        var changed = false;
+        foreach (var (tag, held) in current)
         {
             if (!requested.Contains(tag))
             {
-                await sql.AdjustBalanceAsync(virtualAccountId, tag, -count);
-                await sql.DeleteEntitlementAsync(device.Id, tag);
+                sql.AdjustBalance(virtualAccountId, tag, -held.Count);
+                sql.DeleteEntitlement(device.Id, tag);
+                changed = true;
             }
         }
 
@@ -52,24 +60,36 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
             if (entitlement is null)
             {
                 answers.Add(new EntitlementAuthorization { Tag = tag, Count = count, Status = EntitlementStatus.InvalidTag });
+                changed = true;
                 continue;
             }
 
+            var holds = current.TryGetValue(tag, out var held);
             if (ExportControl.Rejects(catalog, entitlement, instance.ExportControlledAllowed))
             {
-                if (current.TryGetValue(tag, out var held))
+                if (holds)
                 {
-                    await sql.AdjustBalanceAsync(virtualAccountId, tag, -held);
-                    await sql.DeleteEntitlementAsync(device.Id, tag);
+                    sql.AdjustBalance(virtualAccountId, tag, -held.Count);
+                    sql.DeleteEntitlement(device.Id, tag);
                 }
 
                 answers.Add(DeviceAuthorizer.Rejected(entitlement, count));
+                changed = true;
                 continue;
             }
 
-            var balance = await sql.AdjustBalanceAsync(virtualAccountId, tag, count - current.GetValueOrDefault(tag));
+            // A renewal of the same count only reads the balance; a new count moves it.
+            var delta = count - (holds ? held.Count : 0);
+            var balance = delta == 0 && held.Balance is { } unchanged
+                ? unchanged
+                : sql.AdjustBalance(virtualAccountId, tag, delta);
             var status = balance >= 0 ? EntitlementStatus.Authorized : EntitlementStatus.OutOfCompliance;
-            await sql.SetEntitlementAsync(device.Id, tag, count, status);
+            if (!holds || held.Count != count || held.Status != status)
+            {
+                sql.SetEntitlement(device.Id, tag, count, status);
+                changed = true;
+            }
+
             answers.Add(new EntitlementAuthorization
             {
                 Tag = tag,
@@ -80,8 +100,11 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
             });
         }
 
-        await sql.AddEventAsync(now, virtualAccountId, device.Udi,
-            $"Product instance {device.Udi} requested authorization: {DeviceAuthorizer.Summarize(answers)}");
+        if (changed)
+        {
+            sql.AddEvent(now, virtualAccountId, device.Udi,
+                $"Product instance {device.Udi} requested authorization: {DeviceAuthorizer.Summarize(answers)}");
+        }
 
         return DeviceResult.Success(new AuthorizationResponse
         {

@@ -29,11 +29,22 @@ internal sealed class HotPathDatabase : IDisposable
                 ?? throw new InvalidOperationException("The store has no connection string.");
             return db.Database.IsSqlite()
                 ? (true, connectionString, null)
-                : (false, connectionString, NpgsqlDataSource.Create(connectionString));
+                : (false, connectionString, NpgsqlDataSource.Create(PreparedStatements(connectionString)));
         });
     }
 
     public bool IsSqlite => _settings.Value.IsSqlite;
+
+    /// <summary>
+    /// Has PostgreSQL keep the hot path's statements prepared on each connection, so that a
+    /// renewal's statements are not parsed and planned again every time. The hot path runs a
+    /// handful of statements, so a few slots suffice.
+    /// </summary>
+    private static string PreparedStatements(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        MaxAutoPrepare = 32,
+        AutoPrepareMinUsages = 2,
+    }.ConnectionString;
 
     /// <summary>Opens a new connection; on SQLite with durable commits (synchronous=FULL).</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -53,6 +64,35 @@ internal sealed class HotPathDatabase : IDisposable
         pragma.CommandText = "PRAGMA synchronous=FULL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>Opens a new connection for the group writer's thread, which blocks on the store anyway.</summary>
+    public DbConnection Open()
+    {
+        var settings = _settings.Value;
+        if (settings.Postgres is { } dataSource)
+        {
+            return dataSource.OpenConnection();
+        }
+
+        var connection = new SqliteConnection(settings.ConnectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=FULL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>The turn of <see cref="EnterWriteAsync"/>, waited for on the caller's thread.</summary>
+    public IDisposable EnterWrite(CancellationToken cancellationToken)
+    {
+        if (!IsSqlite)
+        {
+            return NoTurn.Instance;
+        }
+
+        _sqliteWriter.Wait(cancellationToken);
+        return new Turn(_sqliteWriter);
     }
 
     /// <summary>

@@ -7,9 +7,18 @@ namespace SmartLicensing.Server.Authorization;
 /// and the result, set after that transaction has committed. A null result means the rows changed
 /// since the request read them, and the request must take the general path.
 /// </summary>
-internal sealed class PendingWrite(Func<GroupStatements, Task<DeviceResult?>> apply)
+/// <param name="Apply">Runs on the writer inside the group's transaction.</param>
+/// <param name="Touch">The instance the change starts by stamping, if any, so the writer can send its statements with the group's others.</param>
+/// <param name="Registration">The new instance the change stores, if any, for the same reason.</param>
+internal sealed record PendingWrite(
+    Func<GroupStatements, DeviceResult?> Apply,
+    (Guid Id, string Serial, DateTimeOffset Now)? Touch,
+    NewRegistration? Registration)
 {
-    public Func<GroupStatements, Task<DeviceResult?>> Apply { get; } = apply;
-
-    public TaskCompletionSource<DeviceResult?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Set by the writer. Whoever sets it runs the request's continuation (signing and sending the
+    /// answer) on its own thread, so the writer sets it through <see cref="GroupCommitter"/>'s
+    /// hand-off, never on its own thread.
+    /// </summary>
+    public TaskCompletionSource<DeviceResult?> Completion { get; } = new();
 }

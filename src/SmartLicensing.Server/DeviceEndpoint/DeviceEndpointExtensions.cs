@@ -15,6 +15,8 @@ namespace SmartLicensing.Server.DeviceEndpoint;
 /// <summary>Registers and maps the device endpoint.</summary>
 public static class DeviceEndpointExtensions
 {
+    private const string ResponseContentType = DevicePaths.MediaType + "; charset=us-ascii";
+
     /// <summary>
     /// Adds the device endpoint's services. The host registers <see cref="Pki.ServerCredentials"/>
     /// (singleton) and <see cref="Storage.LicensingDbContext"/> (scoped); <see cref="TimeProvider"/>
@@ -28,17 +30,36 @@ public static class DeviceEndpointExtensions
         services.AddSingleton<NonceCache>();
         services.AddSingleton<ResponseSigner>();
         services.AddSingleton<HotPathDatabase>();
+        services.AddSingleton<HotPathReader>();
         services.AddSingleton<DeviceIdentityReader>();
         services.AddSingleton<GroupCommitter>();
         services.AddSingleton<HotPathAuthorizer>();
+        services.AddSingleton<HotPathRegistrar>();
         services.AddScoped<RegistrationTokenValidator>();
         services.AddScoped<DeviceAuthenticator>();
         services.AddScoped<DeviceRegistrar>();
         services.AddScoped<DeviceAuthorizer>();
         services.AddScoped<IdCertificateRenewer>();
         services.AddScoped<DeviceDeregistrar>();
-        services.AddScoped<DeviceRequestHandler>();
+        services.AddSingleton<DeviceRequestHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// Answers device messages (POST at every path in <see cref="DevicePaths.All"/>) ahead of the
+    /// rest of the pipeline. Devices sign their messages, so they need none of the Admin API's
+    /// routing, authentication or problem pages, and skipping them is a large share of a renewal's
+    /// cost. Put it first; the paths are also mapped with <see cref="MapDeviceEndpoint"/>, so other
+    /// methods get the usual 405 answer.
+    /// </summary>
+    public static IApplicationBuilder UseDeviceEndpoint(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var handler = app.ApplicationServices.GetRequiredService<DeviceRequestHandler>();
+        return app.Use(next => context =>
+            HttpMethods.IsPost(context.Request.Method) && IsDevicePath(context.Request.Path)
+                ? AnswerAsync(context, handler)
+                : next(context));
     }
 
     /// <summary>Maps POST at every path in <see cref="DevicePaths.All"/>.</summary>
@@ -47,17 +68,53 @@ public static class DeviceEndpointExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         foreach (var path in DevicePaths.All)
         {
-            endpoints.MapPost(path, HandleAsync).ExcludeFromDescription();
+            endpoints.MapPost(path, (HttpContext context, DeviceRequestHandler handler) => AnswerAsync(context, handler)).ExcludeFromDescription();
         }
 
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, DeviceRequestHandler handler)
+    private static bool IsDevicePath(PathString path)
     {
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        foreach (var devicePath in DevicePaths.All)
+        {
+            if (path.Equals(devicePath, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task AnswerAsync(HttpContext context, DeviceRequestHandler handler)
+    {
+        string body;
+        try
+        {
+            body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            // The device hung up or sent a broken body; there is no one to answer.
+            context.Abort();
+            return;
+        }
+
         var (jws, statusCode) = await handler.HandleAsync(body, context.RequestAborted);
-        return Results.Text(jws, DevicePaths.MediaType, System.Text.Encoding.ASCII, statusCode);
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = ResponseContentType;
+        var bytes = System.Text.Encoding.ASCII.GetBytes(jws);
+        response.ContentLength = bytes.Length;
+        try
+        {
+            await response.Body.WriteAsync(bytes, context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            // The device hung up before the answer was sent; what it asked for is stored all the same.
+        }
     }
 
     /// <summary>Reads at most <see cref="DeviceMessageRules.MaxBodyBytes"/> + 1 bytes; a longer body fails the JWS length check.</summary>

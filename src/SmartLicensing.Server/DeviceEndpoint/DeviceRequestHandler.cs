@@ -22,18 +22,19 @@ namespace SmartLicensing.Server.DeviceEndpoint;
 /// in the event log. Every response, rejections included, is signed.
 /// </summary>
 /// <remarks>
-/// An authorization from a known device takes the hot path: one prepared read by certificate
-/// serial, the signature checked with the stored key, and the change written by the group
-/// committer. Everything else, rejections included, goes through the EF Core features, which are
+/// An authorization from a known device takes the hot path: the instance found by certificate
+/// serial, the signature checked with its key, and the change written by the group committer. So
+/// does the first registration of a device with a valid token. Everything else, rejections included, goes through the EF Core features, which are
 /// created only when a request needs them.
 /// </remarks>
 internal sealed class DeviceRequestHandler(
-    IServiceProvider services,
+    IServiceScopeFactory scopes,
     TimeProvider timeProvider,
     NonceCache nonces,
     ResponseSigner signer,
     DeviceIdentityReader identities,
     HotPathAuthorizer hotPath,
+    HotPathRegistrar hotRegistrar,
     ILogger<DeviceRequestHandler> logger)
 {
     // A save that lost a race on a balance, token or instance row is run again from the start.
@@ -69,7 +70,9 @@ internal sealed class DeviceRequestHandler(
                 rejection = CheckClockAndReplay(message);
             }
 
-            var result = rejection ?? await DispatchWithRetriesAsync(message!, cancellationToken);
+            var result = rejection
+                ?? await AnswerOnHotPathAsync(message!, cancellationToken)
+                ?? await DispatchWithRetriesAsync(message!, cancellationToken);
             if (result.Failure is not null)
             {
                 await RecordRejectionAsync(result, messageType, udi, now);
@@ -159,11 +162,13 @@ internal sealed class DeviceRequestHandler(
 
     private async Task<DeviceResult> DispatchWithRetriesAsync(DeviceMessage message, CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await DispatchAsync(message, cancellationToken);
+                return await DispatchAsync(services, message, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
@@ -171,24 +176,30 @@ internal sealed class DeviceRequestHandler(
                 // same UDI first (unique index). Start again from fresh rows; the second time round
                 // the checks see the other request's result.
                 DeviceEndpointLog.RetryingAfterConflict(logger, attempt + 1);
-                Feature<LicensingDbContext>().ChangeTracker.Clear();
+                services.GetRequiredService<LicensingDbContext>().ChangeTracker.Clear();
             }
         }
     }
 
-    private async Task<DeviceResult> DispatchAsync(DeviceMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers on the hot path what it can: an authorization from a known device and the first
+    /// registration of a device with a valid token. Null leaves the message to the EF Core features.
+    /// </summary>
+    private async Task<DeviceResult?> AnswerOnHotPathAsync(DeviceMessage message, CancellationToken cancellationToken) => message.Request switch
+    {
+        AuthorizationRequest authorize => await AuthorizeOnHotPathAsync(message, authorize, cancellationToken),
+        RegisterRequest register => await hotRegistrar.RegisterAsync(message, register, cancellationToken),
+        _ => null,
+    };
+
+    private static async Task<DeviceResult> DispatchAsync(IServiceProvider services, DeviceMessage message, CancellationToken cancellationToken)
     {
         if (message.Request is RegisterRequest register)
         {
-            return await Feature<DeviceRegistrar>().RegisterAsync(message, register, cancellationToken);
+            return await services.GetRequiredService<DeviceRegistrar>().RegisterAsync(message, register, cancellationToken);
         }
 
-        if (message.Request is AuthorizationRequest fast && await AuthorizeOnHotPathAsync(message, fast, cancellationToken) is { } done)
-        {
-            return done;
-        }
-
-        var (instance, rejection) = await Feature<DeviceAuthenticator>().AuthenticateAsync(message, cancellationToken);
+        var (instance, rejection) = await services.GetRequiredService<DeviceAuthenticator>().AuthenticateAsync(message, cancellationToken);
         if (instance is null)
         {
             return rejection!;
@@ -196,9 +207,9 @@ internal sealed class DeviceRequestHandler(
 
         return message.Request switch
         {
-            AuthorizationRequest authorize => await Feature<DeviceAuthorizer>().AuthorizeAsync(message, instance, authorize, cancellationToken),
-            IdCertificateRenewalRequest renew => await Feature<IdCertificateRenewer>().RenewAsync(message, instance, renew, cancellationToken),
-            DeregisterRequest deregister => await Feature<DeviceDeregistrar>().DeregisterAsync(message, instance, deregister, cancellationToken),
+            AuthorizationRequest authorize => await services.GetRequiredService<DeviceAuthorizer>().AuthorizeAsync(message, instance, authorize, cancellationToken),
+            IdCertificateRenewalRequest renew => await services.GetRequiredService<IdCertificateRenewer>().RenewAsync(message, instance, renew, cancellationToken),
+            DeregisterRequest deregister => await services.GetRequiredService<DeviceDeregistrar>().DeregisterAsync(message, instance, deregister, cancellationToken),
             _ => DeviceResult.Malformed("the message type is not one this server answers"),
         };
     }
@@ -228,9 +239,6 @@ internal sealed class DeviceRequestHandler(
         return await hotPath.AuthorizeAsync(device, serial, request, message.ReceivedAt);
     }
 
-    private T Feature<T>()
-        where T : notnull => services.GetRequiredService<T>();
-
     private async Task RecordRejectionAsync(DeviceResult result, string messageType, string udi, DateTimeOffset now)
     {
         var reason = result.Failure!;
@@ -238,9 +246,9 @@ internal sealed class DeviceRequestHandler(
         DeviceEndpointLog.Rejected(logger, messageType, udi, reason.Code, text);
         try
         {
-            // Nothing of the rejected request may be saved with the entry.
-            var db = Feature<LicensingDbContext>();
-            db.ChangeTracker.Clear();
+            // A context of its own, so nothing of the rejected request is saved with the entry.
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
             EventLog.Add(db, now, result.VirtualAccountId, udi == UnknownDevice ? "device" : udi, EventCategories.Device,
                 $"Rejected {messageType} message from {udi}: {reason.Code}: {text}");
 

@@ -91,7 +91,10 @@ public static class AuthorityHost
         {
             ApplicationName = typeof(AuthorityHost).Assembly.GetName().Name,
             ContentRootPath = dataDirectory,
-            Args = [],
+
+            // The content root is the data folder, where the store's files change on every commit;
+            // watching it for configuration changes would wake a thread for each write.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
 
         ConfigureLogging(builder.Logging);
@@ -125,8 +128,12 @@ public static class AuthorityHost
         services.AddDeviceEndpoint();
 
         var app = builder.Build();
+        app.UseDeviceEndpoint();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Called here, after the device endpoint, so device messages skip route matching.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

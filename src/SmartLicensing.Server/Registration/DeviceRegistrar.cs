@@ -60,36 +60,29 @@ internal sealed class DeviceRegistrar(
         var virtualAccount = await db.VirtualAccounts.SingleAsync(v => v.Id == token.VirtualAccountId, cancellationToken);
         var smartAccount = await db.SmartAccounts.SingleAsync(s => s.Id == virtualAccount.SmartAccountId, cancellationToken);
         var certificate = credentials.IssueIdCertificate(message.Udi, publicKey, now);
-        var tokenLabel = token.Id.ToString("N")[..8];
-
-        var reregistered = instance is not null;
         if (instance is null)
         {
-            instance = new ProductInstance
-            {
-                Id = Guid.NewGuid(),
-                VirtualAccountId = token.VirtualAccountId,
-                Udi = message.UdiText,
-                ProductId = message.Udi.ProductId,
-                SerialNumber = message.Udi.SerialNumber,
-                PublicKey = publicKey,
-                CertificateSerial = certificate.Serial,
-                RegisteredAt = now,
-            };
+            // A new device is written by the group committer: instance, token use and event entry
+            // in one transaction, acknowledged after it commits.
+            var added = HotPathRegistrar.NewInstance(message, request, publicKey, certificate, token, smartAccount.ExportControlledQualified, now);
+            var answer = HotPathRegistrar.Answer(request, now, certificate, smartAccount.Name, virtualAccount.Name, added.ExportControlledAllowed);
+            var note = HotPathRegistrar.RegisteredNote(message.UdiText, token.Id);
+            var result = await AddNewAsync(committer, new NewRegistration(added, token.Id, note), answer)
+                ?? throw new DbUpdateConcurrencyException("The UDI was registered or the token changed before the registration was stored.");
+            DeviceEndpointLog.Registered(logger, message.UdiText, token.VirtualAccountId, certificate.Serial);
+            return result;
         }
-        else
-        {
-            var previousAccountId = instance.VirtualAccountId;
-            await EntitlementUsage.MoveAsync(db, instance, token.VirtualAccountId, cancellationToken);
-            if (previousAccountId != token.VirtualAccountId)
-            {
-                EventLog.Add(db, now, previousAccountId, message.UdiText, EventCategories.Device,
-                    $"Product instance {message.UdiText} moved to virtual account {virtualAccount.Name} by a forced registration");
-            }
 
-            EventLog.Add(db, now, token.VirtualAccountId, message.UdiText, EventCategories.Device,
-                $"Product instance {message.UdiText} registered again (force) with token {tokenLabel}; its previous ID certificate {instance.CertificateSerial} is no longer accepted");
+        var previousAccountId = instance.VirtualAccountId;
+        await EntitlementUsage.MoveAsync(db, instance, token.VirtualAccountId, cancellationToken);
+        if (previousAccountId != token.VirtualAccountId)
+        {
+            EventLog.Add(db, now, previousAccountId, message.UdiText, EventCategories.Device,
+                $"Product instance {message.UdiText} moved to virtual account {virtualAccount.Name} by a forced registration");
         }
+
+        EventLog.Add(db, now, token.VirtualAccountId, message.UdiText, EventCategories.Device,
+            $"Product instance {message.UdiText} registered again (force) with token {HotPathRegistrar.TokenLabel(token.Id)}; its previous ID certificate {instance.CertificateSerial} is no longer accepted");
 
         instance.ProductName = request.ProductName ?? instance.ProductName;
         instance.ProductVersion = request.ProductVersion ?? instance.ProductVersion;
@@ -102,29 +95,7 @@ internal sealed class DeviceRegistrar(
         instance.ExportControlledAllowed = token.ExportControlled && smartAccount.ExportControlledQualified;
         instance.RegisteredWithTokenId = token.Id;
         instance.Version = Guid.NewGuid();
-
-        var response = new RegisterResponse
-        {
-            RequestNonce = request.Nonce,
-            IssuedAt = now,
-            Certificate = certificate.ToMessage(),
-            SmartAccount = smartAccount.Name,
-            VirtualAccount = virtualAccount.Name,
-            ExportControlledAllowed = instance.ExportControlledAllowed,
-        };
-
-        if (!reregistered)
-        {
-            // A new device is written by the group committer: instance, token use and event entry
-            // in one transaction, acknowledged after it commits.
-            var added = instance;
-            var tokenId = token.Id;
-            var note = $"Product instance {message.UdiText} registered with token {tokenLabel}";
-            var result = await committer.WriteAsync(sql => AddNewAsync(sql, added, tokenId, note, response))
-                ?? throw new DbUpdateConcurrencyException("The UDI was registered or the token changed before the registration was stored.");
-            DeviceEndpointLog.Registered(logger, message.UdiText, token.VirtualAccountId, certificate.Serial);
-            return result;
-        }
+        var response = HotPathRegistrar.Answer(request, now, certificate, smartAccount.Name, virtualAccount.Name, instance.ExportControlledAllowed);
 
         // Every registration with one token counts on the same row. An atomic conditional
         // increment, in the transaction that stores the instance, lets concurrent registrations
@@ -149,25 +120,11 @@ internal sealed class DeviceRegistrar(
         return DeviceResult.Success(response);
     }
 
-    /// <summary>Inside a group commit: stores the new instance and counts the token use, or changes nothing and returns null.</summary>
-    private static async Task<DeviceResult?> AddNewAsync(GroupStatements sql, ProductInstance instance, Guid tokenId, string note, RegisterResponse response)
-    {
-        if (!await sql.AddInstanceAsync(instance))
-        {
-            return null;
-        }
+    /// <summary>Stores the new instance and counts the token use in a group commit, or changes nothing and returns null.</summary>
+    internal static Task<DeviceResult?> AddNewAsync(GroupCommitter committer, NewRegistration registration, RegisterResponse response) =>
+        committer.WriteAsync(sql => sql.AddRegistered(registration) ? DeviceResult.Success(response) : null, registration: registration);
 
-        if (!await sql.CountTokenUseAsync(tokenId))
-        {
-            await sql.RemoveInstanceAsync(instance.Id);
-            return null;
-        }
-
-        await sql.AddEventAsync(instance.RegisteredAt, instance.VirtualAccountId, instance.Udi, note);
-        return DeviceResult.Success(response);
-    }
-
-    private static byte[]? ReadHeaderKey(DeviceMessage message)
+    internal static byte[]? ReadHeaderKey(DeviceMessage message)
     {
         var jwk = message.Jws.Header.Key;
         if (jwk is null

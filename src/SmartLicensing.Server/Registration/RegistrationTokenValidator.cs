@@ -5,6 +5,7 @@ using SmartLicensing.Protocol;
 using SmartLicensing.Protocol.Tokens;
 using SmartLicensing.Server.Pki;
 using SmartLicensing.Server.Storage;
+using SmartLicensing.Server.Tokens;
 
 namespace SmartLicensing.Server.Registration;
 
@@ -16,18 +17,31 @@ internal sealed class RegistrationTokenValidator(LicensingDbContext db, ServerCr
 {
     public async Task<TokenCheck> CheckAsync(string? tokenText, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!RegistrationToken.TryDecode(tokenText, out var token) || !HasValidMac(token))
+        if (ReadTokenId(credentials, tokenText) is not { } tokenId)
         {
             return TokenCheck.Invalid(FailureReasons.TokenMalformed);
         }
 
-        var record = await db.RegistrationTokens.SingleOrDefaultAsync(t => t.Id == token.TokenId, cancellationToken);
-        if (record is null)
+        var record = await db.RegistrationTokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
+        return Evaluate(record, tokenText!, now);
+    }
+
+    /// <summary>The token's ID when the text is a token this server issued (its MAC checks out); null otherwise.</summary>
+    public static Guid? ReadTokenId(ServerCredentials credentials, string? tokenText)
+    {
+        if (!RegistrationToken.TryDecode(tokenText, out var token))
         {
-            return TokenCheck.Invalid(FailureReasons.TokenUnknown);
+            return null;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(HashOf(tokenText!), record.TokenHash))
+        var expected = HMACSHA256.HashData(credentials.TokenMacKey, Encoding.ASCII.GetBytes(token.Body));
+        return CryptographicOperations.FixedTimeEquals(expected, token.Mac) ? token.TokenId : null;
+    }
+
+    /// <summary>Whether the stored record lets <paramref name="tokenText"/> register a device at <paramref name="now"/>.</summary>
+    public static TokenCheck Evaluate(RegistrationTokenRecord? record, string tokenText, DateTimeOffset now)
+    {
+        if (record is null || !CryptographicOperations.FixedTimeEquals(HashOf(tokenText), record.TokenHash))
         {
             return TokenCheck.Invalid(FailureReasons.TokenUnknown);
         }
@@ -63,11 +77,5 @@ internal sealed class RegistrationTokenValidator(LicensingDbContext db, ServerCr
         }
 
         return SHA256.HashData(Encoding.UTF8.GetBytes(compact.ToString()));
-    }
-
-    private bool HasValidMac(RegistrationToken token)
-    {
-        var expected = HMACSHA256.HashData(credentials.TokenMacKey, Encoding.ASCII.GetBytes(token.Body));
-        return CryptographicOperations.FixedTimeEquals(expected, token.Mac);
     }
 }

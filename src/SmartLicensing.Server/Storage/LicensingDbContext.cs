@@ -121,7 +121,11 @@ public class LicensingDbContext : DbContext
             e.HasIndex(p => p.Udi).IsUnique();
             e.HasIndex(p => p.CertificateSerial).IsUnique();
             e.HasIndex(p => p.VirtualAccountId);
-            e.HasIndex(p => p.LastContactAt);
+
+            // No index on the contact and authorization times: every renewal writes them, and an
+            // update that changes no indexed column is done in place (PostgreSQL's HOT update)
+            // instead of adding an entry to each of the table's indexes. The compliance sweep,
+            // which looks for quiet instances, scans the table instead.
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasMany(p => p.Entitlements).WithOne().HasForeignKey(x => x.ProductInstanceId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -50,6 +50,53 @@ public sealed class AuthorizationTests : DeviceEndpointTestBase
     }
 
     [Fact]
+    public async Task Authorize_SameRequestAgain_StampsTimeWithoutNewEventEntry()
+    {
+        using var device = await RegisteredDeviceAsync();
+        await device.AuthorizeAsync((DeviceEndpointHost.Std1G, 1));
+        Host.Time.Advance(TimeSpan.FromDays(30));
+        var renewedAt = Host.Time.GetUtcNow();
+
+        var reply = await device.AuthorizeAsync((DeviceEndpointHost.Std1G, 1));
+
+        Assert.Equal(renewedAt, reply.As<AuthorizationResponse>().AuthorizedAt);
+        var instance = await Host.QueryAsync(db => db.ProductInstances.AsNoTracking().SingleAsync());
+        Assert.Equal(renewedAt, instance.LastAuthorizedAt);
+        Assert.Equal(renewedAt, instance.LastContactAt);
+        Assert.Equal(1, await AuthorizationEntriesAsync(device.Udi));
+        Assert.Equal(1, (await Host.BalanceAsync(Host.LabAccountId, DeviceEndpointHost.Std1G))!.InUse);
+    }
+
+    [Fact]
+    public async Task Authorize_NewCount_RecordsEventEntry()
+    {
+        using var device = await RegisteredDeviceAsync();
+        await device.AuthorizeAsync((DeviceEndpointHost.Std1G, 1));
+
+        await device.AuthorizeAsync((DeviceEndpointHost.Std1G, 2));
+
+        Assert.Equal(2, await AuthorizationEntriesAsync(device.Udi));
+        Assert.Equal(2, (await Host.BalanceAsync(Host.LabAccountId, DeviceEndpointHost.Std1G))!.InUse);
+    }
+
+    [Fact]
+    public async Task Authorize_SameRequestAfterOthersOverUse_OutOfComplianceRecorded()
+    {
+        using var first = await RegisteredDeviceAsync("FIRST01");
+        using var second = await RegisteredDeviceAsync("SECOND01");
+        Assert.Equal(EntitlementStatus.Authorized, Assert.Single((await first.AuthorizeAsync((DeviceEndpointHost.Std100M, 1))).As<AuthorizationResponse>().Entitlements).Status);
+        await second.AuthorizeAsync((DeviceEndpointHost.Std100M, 1));
+
+        var renewal = await first.AuthorizeAsync((DeviceEndpointHost.Std100M, 1));
+
+        Assert.Equal(EntitlementStatus.OutOfCompliance, Assert.Single(renewal.As<AuthorizationResponse>().Entitlements).Status);
+        var instance = await Host.QueryAsync(db => db.ProductInstances.AsNoTracking().Include(p => p.Entitlements).SingleAsync(p => p.Udi == first.Udi));
+        Assert.Equal(EntitlementStatus.OutOfCompliance, Assert.Single(instance.Entitlements).Status);
+        Assert.Equal(2, await AuthorizationEntriesAsync(first.Udi));
+        Assert.Equal(2, (await Host.BalanceAsync(Host.LabAccountId, DeviceEndpointHost.Std100M))!.InUse);
+    }
+
+    [Fact]
     public async Task Authorize_MoreThanPurchased_OutOfComplianceAndNegativeBalance()
     {
         using var device = await RegisteredDeviceAsync();
@@ -139,4 +186,7 @@ public sealed class AuthorizationTests : DeviceEndpointTestBase
         Assert.Equal(40, balance!.InUse);
         devices.ForEach(d => d.Dispose());
     }
+
+    private Task<int> AuthorizationEntriesAsync(string udi) =>
+        Host.QueryAsync(db => db.Events.CountAsync(e => e.Actor == udi && e.Message.Contains("requested authorization")));
 }

@@ -52,6 +52,28 @@ public sealed class DeviceLifecycleTests : DeviceEndpointTestBase
     }
 
     [Fact]
+    public async Task RenewId_OldSerialUsedBefore_UnknownCertificateAfterwards()
+    {
+        using var device = await RegisteredDeviceAsync();
+        var oldSerial = device.Serial;
+        Assert.True((await device.AuthorizeAsync((DeviceEndpointHost.Std1G, 1))).Response is AuthorizationResponse);
+        Host.Time.Advance(TimeSpan.FromDays(183));
+        Assert.True((await device.RenewIdAsync()).Response is IdCertificateResponse);
+
+        var stale = new AuthorizationRequest
+        {
+            Nonce = TestDevice.NewNonce(),
+            IssuedAt = Host.Time.GetUtcNow(),
+            Udi = device.Udi,
+            Entitlements = [new EntitlementRequest(DeviceEndpointHost.Std1G, 2)],
+        };
+        var reply = await device.SendAsync(stale, new JwsHeader { KeyId = oldSerial }, device.Key);
+
+        Assert.Equal(FailureReasons.UnknownCertificate.Code, reply.ErrorCode);
+        Assert.Equal(1, (await Host.BalanceAsync(Host.LabAccountId, DeviceEndpointHost.Std1G))!.InUse);
+    }
+
+    [Fact]
     public async Task RenewId_NewKeyWithProof_LaterMessagesUseNewKey()
     {
         using var device = await RegisteredDeviceAsync();

@@ -46,6 +46,30 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
         Assert.Equal(FailureReasons.TokenRevoked.Code, reply.ErrorCode);
     }
 
+    [Theory]
+    [InlineData("/licservice/license")]
+    [InlineData("/LICSERVICE/License")]
+    public async Task DevicePath_Get_MethodNotAllowedProblem(string path)
+    {
+        await using var server = await StartServerAsync();
+
+        using var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        await ProblemAssert.HasCodeAsync(response, 405, "method-not-allowed");
+    }
+
+    [Fact]
+    public async Task DevicePath_OtherCase_AnsweredAsDeviceMessage()
+    {
+        await using var server = await StartServerAsync();
+        using var device = NewDevice(server, "CASE1");
+        device.Path = DevicePaths.SmartTransport.ToUpperInvariant();
+
+        var reply = await device.RegisterAsync(await CreateTokenAsync(server));
+
+        Assert.True(reply.Response is RegisterResponse, reply.Describe());
+    }
+
     [Fact]
     public async Task Authorize_InstanceRemovedThroughAdminApi_NotRegistered()
     {

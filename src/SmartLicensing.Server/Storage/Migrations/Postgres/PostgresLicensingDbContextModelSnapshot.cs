@@ -254,14 +254,14 @@ namespace SmartLicensing.Server.Storage.Migrations.Postgres
                     b.HasIndex("CertificateSerial")
                         .IsUnique();
 
-                    b.HasIndex("LastContactAt");
-
                     b.HasIndex("Udi")
                         .IsUnique();
 
                     b.HasIndex("VirtualAccountId");
 
                     b.ToTable("ProductInstances");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("SmartLicensing.Server.Devices.ProductInstanceEntitlement", b =>

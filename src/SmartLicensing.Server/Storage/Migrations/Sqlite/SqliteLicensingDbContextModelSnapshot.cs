@@ -226,8 +226,6 @@ namespace SmartLicensing.Server.Storage.Migrations.Sqlite
                     b.HasIndex("CertificateSerial")
                         .IsUnique();
 
-                    b.HasIndex("LastContactAt");
-
                     b.HasIndex("Udi")
                         .IsUnique();
 
