@@ -87,7 +87,7 @@ internal sealed class DeviceAuthorizer(LicensingDbContext db, ProductCatalog cat
         instance.LastContactAt = now;
         instance.Version = Guid.NewGuid();
 
-        // A renewal of what the instance already holds shows in its last authorization time, not in the event log.
+        // A renewal of what the instance already uses shows in its last authorization time, not in the event log.
         var summary = Summarize(answers);
         if (changed)
         {

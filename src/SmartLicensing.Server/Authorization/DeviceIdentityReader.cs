@@ -3,15 +3,15 @@ using System.Collections.Concurrent;
 namespace SmartLicensing.Server.Authorization;
 
 /// <summary>
-/// Finds the product instance an ID certificate serial belongs to. What it returns never changes
-/// for a serial: a certificate's key, UDI and end date are fixed, and a re-registered or renewed
-/// instance gets a new serial. So answers are kept in memory, and a kept answer can only be out of
-/// date in one way, the instance no longer having that serial, which the group commit checks
-/// (it updates the instance only while it has the serial) before anything is written.
+/// Finds the product instance an ID certificate serial belongs to. The result never changes for a
+/// serial: a certificate's key, UDI and end date are fixed, and a re-registered or renewed instance
+/// gets a new serial. So results are kept in memory. A kept result is out of date only when the
+/// instance no longer has that serial, and the group commit checks that before it writes anything
+/// (it updates the instance only while the instance has the serial).
 /// </summary>
 internal sealed class DeviceIdentityReader(HotPathReader reader, HotPathDatabase database)
 {
-    // About 200 bytes each; the set starts again when full rather than tracking use.
+    // About 200 bytes each. When full, the set is cleared rather than tracking use.
     private const int MaxKept = 200_000;
 
     private static readonly HotPathQuery BySerial = new(

@@ -36,8 +36,8 @@ internal sealed partial class GroupCommitter : IDisposable
     /// Queues a change and waits until its transaction has committed. <paramref name="apply"/> runs
     /// on the writer, inside the group's transaction; it returns null, changing nothing, when the
     /// rows it expects have changed. A change that starts with <see cref="GroupStatements.Touch"/>
-    /// names the instance in <paramref name="touch"/>; one that stores a new instance names it in
-    /// <paramref name="registration"/>.
+    /// names the instance in <paramref name="touch"/>, and a change that stores a new instance names
+    /// it in <paramref name="registration"/>.
     /// </summary>
     public async Task<DeviceEndpoint.DeviceResult?> WriteAsync(
         Func<GroupStatements, DeviceEndpoint.DeviceResult?> apply,
@@ -132,22 +132,25 @@ internal sealed partial class GroupCommitter : IDisposable
             return false;
         }
 
-        AnswerGroup(group, results);
+        AnswerGroup(group, results, answerOnWriter: _database.IsSqlite);
         return true;
     }
 
     /// <summary>
-    /// Sets the committed results in one chunk per processor but one. Each request's continuation
-    /// (signing and sending its answer) runs on the thread that sets its result. The writer answers
-    /// the first chunk itself and hands the others to the thread pool, one work item per chunk, while
-    /// the remaining processor takes new requests (TLS, signature checks). On two processors the
-    /// writer answers the whole group. Answering keeps the writer busy for a share of the work, so
-    /// the next group grows instead of syncing the log for one or two changes, and no request
-    /// waits for a pool thread to wake.
+    /// Sets the committed results in chunks, one thread pool work item per chunk. Each request's
+    /// continuation (signing and sending its response) runs on the thread that sets its result, and
+    /// one pool wake per chunk costs far less than one per request.
     /// </summary>
-    private static void AnswerGroup(IReadOnlyList<PendingWrite> group, DeviceEndpoint.DeviceResult?[] results)
+    /// <remarks>
+    /// With an in-process store (SQLite) the writer sets the first chunk itself, one chunk per
+    /// processor but one, so on two processors it responds to the whole group. That keeps it busy in
+    /// proportion to the work, so the next group grows instead of syncing the log for one or two
+    /// changes. With PostgreSQL the writer waits on the network for every group, so it hands all
+    /// the chunks to the pool and starts the next group at once.
+    /// </remarks>
+    private static void AnswerGroup(IReadOnlyList<PendingWrite> group, DeviceEndpoint.DeviceResult?[] results, bool answerOnWriter)
     {
-        var chunks = Math.Max(1, Environment.ProcessorCount - 1);
+        var chunks = answerOnWriter ? Math.Max(1, Environment.ProcessorCount - 1) : Environment.ProcessorCount;
         var chunk = Math.Max(1, (group.Count + chunks - 1) / chunks);
         List<(PendingWrite Pending, DeviceEndpoint.DeviceResult? Result)>? own = null;
         for (var start = 0; start < group.Count; start += chunk)
@@ -157,7 +160,7 @@ internal sealed partial class GroupCommitter : IDisposable
             {
                 if (results[i] is null)
                 {
-                    // This request goes on to the EF Core path; it must not hold up the others.
+                    // This request goes on to the EF Core path, which must not delay the others.
                     Answer(group[i], null);
                 }
                 else
@@ -166,7 +169,7 @@ internal sealed partial class GroupCommitter : IDisposable
                 }
             }
 
-            if (own is null)
+            if (own is null && answerOnWriter)
             {
                 own = answers;
             }

@@ -32,7 +32,7 @@ internal sealed class GroupStatements : IDisposable
         """;
 
     // PostgreSQL takes the three writes of a registration in one statement, one round trip instead
-    // of three; each step runs only if the one before it changed a row.
+    // of three. Each step runs only if the one before it changed a row.
     private const string RegisterSql =
         """
         WITH inserted AS (
@@ -143,9 +143,9 @@ internal sealed class GroupStatements : IDisposable
     }
 
     /// <summary>
-    /// Stamps the instance's contact times if it still has this certificate, and reads what it
-    /// holds with the balances; null when it no longer has the certificate. The update locks the
-    /// row (PostgreSQL) before the holdings are read.
+    /// Stamps the instance's contact times if it still has this certificate and reads its
+    /// entitlements with their balances. Returns null when the instance no longer has the
+    /// certificate. The update locks the row (PostgreSQL) before the entitlements are read.
     /// </summary>
     public TouchedInstance? Touch(Guid id, string serial, DateTimeOffset now)
     {
@@ -287,8 +287,8 @@ internal sealed class GroupStatements : IDisposable
     }
 
     /// <summary>
-    /// Stores a newly registered instance, counts one use of its token and writes the event entry;
-    /// changes nothing when the UDI or serial is taken or the token is revoked or used up.
+    /// Stores a newly registered instance, counts one use of its token and writes the event entry.
+    /// Changes nothing and returns false when the UDI or serial is taken or the token is revoked or used up.
     /// </summary>
     public bool AddRegistered(NewRegistration registration)
     {
@@ -328,7 +328,7 @@ internal sealed class GroupStatements : IDisposable
         return true;
     }
 
-    /// <summary>The values of <see cref="RegisterParameters"/>; the first sixteen are those of the plain insert.</summary>
+    /// <summary>Builds the values of <see cref="RegisterParameters"/>. The first sixteen are those of the plain insert.</summary>
     private object[] RegisterValues(NewRegistration registration)
     {
         var instance = registration.Instance;
@@ -367,7 +367,7 @@ internal sealed class GroupStatements : IDisposable
     }
 }
 
-/// <summary>An entitlement a product instance holds, and the balance of its virtual account when read.</summary>
+/// <summary>An entitlement a product instance uses, and the balance of its virtual account when one exists.</summary>
 internal readonly record struct Holding(int Count, EntitlementStatus Status, long? Balance);
 
 /// <summary>A product instance the writer stamped: its account, export permission and holdings.</summary>

@@ -12,10 +12,10 @@ namespace SmartLicensing.Server.Authorization;
 /// what the instances use.
 /// </summary>
 /// <remarks>
-/// Most requests renew exactly what the instance holds. Such a renewal stamps the instance's
-/// authorization time and reads the balances with its entitlement rows, and writes neither entitlement rows nor an event
-/// entry: the event log records what changes, and the instance's last authorization shows the
-/// renewal.
+/// Most requests renew exactly what the instance uses. Such a renewal stamps the instance's
+/// authorization time and reads its entitlement rows with their balances. It writes neither
+/// entitlement rows nor an event entry, because the event log records changes and the instance's
+/// last authorization time shows the renewal.
 /// </remarks>
 internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog catalog, ILogger<HotPathAuthorizer> logger)
 {

@@ -27,8 +27,8 @@ internal sealed class HotPathQuery(string sql, params string[] parameters)
 /// </remarks>
 /// <remarks>
 /// On PostgreSQL every connection is a server process, and dozens of them woken one after another
-/// on a small machine spend more time switching than reading. Reads there take turns on a few
-/// connections; each is one short round trip.
+/// on a small machine spend more time switching than reading. So reads there take turns on a few
+/// connections, each read being one short round trip.
 /// </remarks>
 internal sealed class HotPathReader(HotPathDatabase database) : IDisposable
 {
@@ -104,7 +104,7 @@ internal sealed class HotPathReader(HotPathDatabase database) : IDisposable
     {
         private DbCommand?[] _commands = [];
 
-        /// <summary>The query's command with <paramref name="values"/> bound; prepared with the first values, whose types PostgreSQL keeps.</summary>
+        /// <summary>Returns the query's command with <paramref name="values"/> bound. It is prepared with the first values, whose types PostgreSQL keeps.</summary>
         public async Task<DbCommand> CommandAsync(HotPathQuery query, object[] values, CancellationToken cancellationToken)
         {
             if (query.Slot < _commands.Length && _commands[query.Slot] is { } prepared)

@@ -16,9 +16,8 @@ internal sealed record PendingWrite(
     NewRegistration? Registration)
 {
     /// <summary>
-    /// Set by the writer. Whoever sets it runs the request's continuation (signing and sending the
-    /// answer) on its own thread, so the writer sets it through <see cref="GroupCommitter"/>'s
-    /// hand-off, never on its own thread.
+    /// The result, set after the commit. The thread that sets it runs the request's continuation
+    /// (signing and sending the response), and <see cref="GroupCommitter"/> chooses that thread.
     /// </summary>
     public TaskCompletionSource<DeviceResult?> Completion { get; } = new();
 }

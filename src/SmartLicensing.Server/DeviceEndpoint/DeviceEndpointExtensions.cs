@@ -46,11 +46,11 @@ public static class DeviceEndpointExtensions
     }
 
     /// <summary>
-    /// Answers device messages (POST at every path in <see cref="DevicePaths.All"/>) ahead of the
+    /// Handles device messages (POST at every path in <see cref="DevicePaths.All"/>) ahead of the
     /// rest of the pipeline. Devices sign their messages, so they need none of the Admin API's
-    /// routing, authentication or problem pages, and skipping them is a large share of a renewal's
-    /// cost. Put it first; the paths are also mapped with <see cref="MapDeviceEndpoint"/>, so other
-    /// methods get the usual 405 answer.
+    /// routing, authentication or problem pages, which would add a large share of a renewal's cost.
+    /// Put it first. Map the paths with <see cref="MapDeviceEndpoint"/> too, so other methods get
+    /// the usual 405 response.
     /// </summary>
     public static IApplicationBuilder UseDeviceEndpoint(this IApplicationBuilder app)
     {
@@ -96,7 +96,7 @@ public static class DeviceEndpointExtensions
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or BadHttpRequestException)
         {
-            // The device hung up or sent a broken body; there is no one to answer.
+            // The device closed the connection or sent a broken body, so no response can be sent.
             context.Abort();
             return;
         }
@@ -113,7 +113,7 @@ public static class DeviceEndpointExtensions
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException)
         {
-            // The device hung up before the answer was sent; what it asked for is stored all the same.
+            // The device closed the connection before the response was sent. The change is stored all the same.
         }
     }
 

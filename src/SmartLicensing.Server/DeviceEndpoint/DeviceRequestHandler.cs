@@ -182,8 +182,8 @@ internal sealed class DeviceRequestHandler(
     }
 
     /// <summary>
-    /// Answers on the hot path what it can: an authorization from a known device and the first
-    /// registration of a device with a valid token. Null leaves the message to the EF Core features.
+    /// Handles on the hot path what it can: an authorization from a known device and the first
+    /// registration of a device with a valid token. Returns null to leave the message to the EF Core features.
     /// </summary>
     private async Task<DeviceResult?> AnswerOnHotPathAsync(DeviceMessage message, CancellationToken cancellationToken) => message.Request switch
     {

@@ -92,8 +92,8 @@ public static class AuthorityHost
             ApplicationName = typeof(AuthorityHost).Assembly.GetName().Name,
             ContentRootPath = dataDirectory,
 
-            // The content root is the data folder, where the store's files change on every commit;
-            // watching it for configuration changes would wake a thread for each write.
+            // The content root is the data folder, where the store's files change on every commit.
+            // Watching it for configuration changes would wake a thread for each write.
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
 

@@ -11,9 +11,8 @@ namespace SmartLicensing.Server.Registration;
 /// <summary>
 /// The registration hot path for a device registering for the first time with a valid token: one
 /// prepared read for the token and its accounts, the ID certificate, and the new instance, token use
-/// and event entry written by the group committer. Whatever else a registration can meet (a forced
-/// re-registration, a token problem, a UDI already registered) goes to <see cref="DeviceRegistrar"/>,
-/// which explains it.
+/// and event entry written by the group committer. Every other case (a forced re-registration, a
+/// token problem, a UDI already registered) goes to <see cref="DeviceRegistrar"/>, which reports the reason.
 /// </summary>
 internal sealed class HotPathRegistrar(
     HotPathReader reader,
