@@ -24,12 +24,20 @@ internal sealed record BenchOptions
     /// <summary>When set, only the license summary probe runs, on a store seeded with this many product instances.</summary>
     public int? SummaryInstances { get; init; }
 
+    /// <summary>True when the arguments ask for the usage text.</summary>
+    public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h" or "-?");
+
     public static (BenchOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
+            if (name is not ("--store" or "--devices" or "--seconds" or "--warm-up" or "--summary-instances"))
+            {
+                return (null, $"unknown option '{name}'");
+            }
+
             if (i + 1 >= args.Count)
             {
                 return (null, $"{name} needs a value");
@@ -41,24 +49,57 @@ internal sealed record BenchOptions
                 case "--store" when value is "sqlite" or "postgres":
                     options = options with { Store = value };
                     break;
-                case "--devices" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var devices) && devices is >= 1 and <= 1024:
+                case "--store":
+                    return (null, $"--store is sqlite or postgres, not '{value}'");
+                case "--devices":
+                    if (ReadCount(name, value, 1, 1024, out var devices) is { } devicesError)
+                    {
+                        return (null, devicesError);
+                    }
+
                     options = options with { Devices = devices };
                     break;
-                case "--seconds" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 600:
+                case "--seconds":
+                    if (ReadCount(name, value, 1, 600, out var seconds) is { } secondsError)
+                    {
+                        return (null, secondsError);
+                    }
+
                     options = options with { Seconds = seconds };
                     break;
-                case "--warm-up" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var warmUp) && warmUp is >= 0 and <= 600:
+                case "--warm-up":
+                    if (ReadCount(name, value, 0, 600, out var warmUp) is { } warmUpError)
+                    {
+                        return (null, warmUpError);
+                    }
+
                     options = options with { WarmUpSeconds = warmUp };
                     break;
-                case "--summary-instances" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 10_000_000:
+                default:
+                    if (ReadCount(name, value, 1, 10_000_000, out var count) is { } countError)
+                    {
+                        return (null, countError);
+                    }
+
                     options = options with { SummaryInstances = count };
                     break;
-                default:
-                    return (null, $"unknown option or bad value: {name} {value}");
             }
         }
 
         return (options, null);
+    }
+
+    /// <summary>Reads a whole number in [min, max]; returns the error message, or null when the value is valid.</summary>
+    private static string? ReadCount(string name, string value, int min, int max, out int result)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{name} takes a whole number from {min} to {max}, not '{value}'");
+        }
+
+        return result < min || result > max
+            ? string.Create(CultureInfo.InvariantCulture, $"{name} is {result}, outside {min} to {max}")
+            : null;
     }
 
     /// <summary>The PostgreSQL connection string from the environment, or null.</summary>

@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == ChildServer.ServeCommand)
     return await ChildServer.ServeAsync(args);
 }
 
+if (BenchOptions.AsksForHelp(args))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
 var (options, error) = BenchOptions.Parse(args);
 if (options is null)
 {

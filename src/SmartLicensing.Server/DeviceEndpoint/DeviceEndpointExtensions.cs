@@ -89,7 +89,7 @@ public static class DeviceEndpointExtensions
 
     private static async Task AnswerAsync(HttpContext context, DeviceRequestHandler handler)
     {
-        string body;
+        string? body;
         try
         {
             body = await ReadBodyAsync(context.Request, context.RequestAborted);
@@ -101,7 +101,9 @@ public static class DeviceEndpointExtensions
             return;
         }
 
-        var (jws, statusCode) = await handler.HandleAsync(body, context.RequestAborted);
+        var (jws, statusCode) = body is null
+            ? await handler.RejectTooLongAsync(context.Request.ContentLength)
+            : await handler.HandleAsync(body, context.RequestAborted);
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = ResponseContentType;
@@ -117,12 +119,12 @@ public static class DeviceEndpointExtensions
         }
     }
 
-    /// <summary>Reads at most <see cref="DeviceMessageRules.MaxBodyBytes"/> + 1 bytes; a longer body fails the JWS length check.</summary>
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads the body, or returns null when it is longer than <see cref="DeviceMessageRules.MaxBodyBytes"/>.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > DeviceMessageRules.MaxBodyBytes)
         {
-            return new string('x', DeviceMessageRules.MaxBodyBytes + 1);
+            return null;
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(DeviceMessageRules.MaxBodyBytes + 1);
@@ -140,7 +142,7 @@ public static class DeviceEndpointExtensions
                 length += read;
             }
 
-            return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+            return length > DeviceMessageRules.MaxBodyBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
         }
         finally
         {

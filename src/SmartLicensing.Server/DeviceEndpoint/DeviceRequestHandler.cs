@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,8 @@ internal sealed class DeviceRequestHandler(
     // "PID:" + 64 + ",SN:" + 64 characters.
     private const int MaxUdiLength = 136;
 
+    private readonly RejectionBudget _anonymousRejections = new();
+
     // Rejection messages can quote what the device sent; the log and the event log keep this much.
     private const int MaxRecordedMessageLength = 400;
 
@@ -94,6 +97,20 @@ internal sealed class DeviceRequestHandler(
             var response = new ErrorResponse { RequestNonce = nonce, IssuedAt = now, Code = failure.Code, Message = failure.Message };
             return (signer.Sign(response), StatusCodes.Status503ServiceUnavailable);
         }
+    }
+
+    /// <summary>Rejects a body longer than the device endpoint takes, naming its declared length when the request gave one.</summary>
+    public async Task<(string Jws, int StatusCode)> RejectTooLongAsync(long? declaredLength)
+    {
+        var now = timeProvider.GetUtcNow();
+        var size = declaredLength is { } length
+            ? string.Create(CultureInfo.InvariantCulture, $" (Content-Length {length})")
+            : "";
+        var result = DeviceResult.Malformed(string.Create(CultureInfo.InvariantCulture,
+            $"the message is longer than the {DeviceMessageRules.MaxBodyBytes} bytes allowed{size}"));
+        await RecordRejectionAsync(result, "unreadable", UnknownDevice, now);
+        var response = new ErrorResponse { RequestNonce = "", IssuedAt = now, Code = result.Failure!.Code, Message = result.Failure.Message };
+        return (signer.Sign(response), result.StatusCode);
     }
 
     private static (DeviceMessage? Message, DeviceResult? Rejection) Read(string? body, DateTimeOffset now)
@@ -243,6 +260,19 @@ internal sealed class DeviceRequestHandler(
     {
         var reason = result.Failure!;
         var text = reason.Message.Length > MaxRecordedMessageLength ? $"{reason.Message[..MaxRecordedMessageLength]}..." : reason.Message;
+        if (result.VirtualAccountId is null)
+        {
+            if (_anonymousRejections.Take(now) is not { } skipped)
+            {
+                return;
+            }
+
+            if (skipped > 0)
+            {
+                text += string.Create(CultureInfo.InvariantCulture, $" ({skipped} more rejections of this kind in the minute before were not recorded)");
+            }
+        }
+
         DeviceEndpointLog.Rejected(logger, messageType, udi, reason.Code, text);
         try
         {
@@ -258,6 +288,45 @@ internal sealed class DeviceRequestHandler(
         catch (DbUpdateException exception)
         {
             DeviceEndpointLog.RejectionEventNotSaved(logger, udi, exception);
+        }
+    }
+
+    /// <summary>
+    /// Counts the rejections that belong to no virtual account. Anyone who reaches the port can
+    /// cause those, so at most <see cref="MaxPerMinute"/> a minute go to the event log and the
+    /// server log, and the next one recorded says how many were left out.
+    /// </summary>
+    private sealed class RejectionBudget
+    {
+        public const int MaxPerMinute = 30;
+
+        private readonly Lock _lock = new();
+        private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
+        private int _recorded;
+        private int _skipped;
+
+        /// <summary>Returns null when this rejection is not to be recorded, else the number left out before it.</summary>
+        public int? Take(DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                if (now - _windowStart >= TimeSpan.FromMinutes(1) || now < _windowStart)
+                {
+                    _windowStart = now;
+                    _recorded = 0;
+                }
+
+                if (_recorded >= MaxPerMinute)
+                {
+                    _skipped++;
+                    return null;
+                }
+
+                _recorded++;
+                var skipped = _skipped;
+                _skipped = 0;
+                return skipped;
+            }
         }
     }
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartLicensing.Catalog;
+using SmartLicensing.Protocol;
 using SmartLicensing.Server.AdminApi;
 using SmartLicensing.Server.Alerts;
 using SmartLicensing.Server.Clock;
@@ -275,10 +276,17 @@ public static class AuthorityHost
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System", LogLevel.Warning);
 
+        // EF Core logs every failed command as an error, and on a new PostgreSQL database its
+        // migrator runs two such commands on purpose, which made a good first start look failed.
+        // A failed command during a request reaches the code that handles it, which logs it.
+        logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+
         // The framework's handler base logs every rejected key at Information under the handler's name.
         // The Admin API logs its own warning for it under another category, so one line is enough.
         logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
     }
+
+    private static bool IsDevicePath(PathString path) => DevicePaths.All.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Gives every problem response a <c>code</c>, also those the framework writes (404 route, 400 body, 500).</summary>
     private static void AddDefaultCode(ProblemDetailsContext context)
@@ -293,6 +301,7 @@ public static class AuthorityHost
         {
             StatusCodes.Status400BadRequest => ("request-invalid", "The request is not valid: a parameter or the JSON body does not match the operation. Check it against /openapi/v1.json."),
             StatusCodes.Status404NotFound => ("route-not-found", $"No operation at '{context.HttpContext.Request.Path}'. Check the path against /openapi/v1.json."),
+            StatusCodes.Status405MethodNotAllowed when IsDevicePath(context.HttpContext.Request.Path) => ("method-not-allowed", $"'{context.HttpContext.Request.Method}' is not allowed on '{context.HttpContext.Request.Path}'. Devices send their messages to this path with POST."),
             StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", $"'{context.HttpContext.Request.Method}' is not allowed on '{context.HttpContext.Request.Path}'. Check the method against /openapi/v1.json."),
             StatusCodes.Status415UnsupportedMediaType => ("content-type-unsupported", $"Content type '{context.HttpContext.Request.ContentType}' is not accepted by '{context.HttpContext.Request.Path}'. The operation in /openapi/v1.json lists the accepted types."),
             StatusCodes.Status500InternalServerError => ("internal-error", "The server failed while processing the request. The server log has the details."),

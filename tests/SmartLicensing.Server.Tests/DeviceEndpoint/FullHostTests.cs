@@ -55,7 +55,8 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
 
         using var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
 
-        await ProblemAssert.HasCodeAsync(response, 405, "method-not-allowed");
+        var problem = await ProblemAssert.HasCodeAsync(response, 405, "method-not-allowed");
+        Assert.Contains("with POST", ProblemAssert.Detail(problem), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,6 +74,29 @@ public sealed class MessageCheckTests : DeviceEndpointTestBase
         var reply = await device.PostAsync(new string('a', 70_000), expectedNonce: null);
 
         Assert.Equal(FailureReasons.MalformedMessage.Code, reply.ErrorCode);
+        var message = Assert.IsType<ErrorResponse>(reply.Response).Message;
+        Assert.Contains("longer than the 65536 bytes allowed", message, StringComparison.Ordinal);
+        Assert.Contains("Content-Length 70000", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ManyUnreadableMessages_EventLogKeepsThirtyAMinute()
+    {
+        using var device = NewDevice();
+        for (var i = 0; i < 40; i++)
+        {
+            var reply = await device.PostAsync("garbage", expectedNonce: null);
+            Assert.Equal(FailureReasons.MalformedMessage.Code, reply.ErrorCode);
+        }
+
+        Assert.Equal(30, await RejectionEntriesAsync());
+
+        Host.Time.Advance(TimeSpan.FromMinutes(1));
+        await device.PostAsync("garbage", expectedNonce: null);
+
+        Assert.Equal(31, await RejectionEntriesAsync());
+        var last = await Host.QueryAsync(db => db.Events.OrderByDescending(e => e.Id).FirstAsync());
+        Assert.Contains("10 more rejections of this kind", last.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -203,4 +226,7 @@ public sealed class MessageCheckTests : DeviceEndpointTestBase
         Assert.Equal(FailureReasons.UdiMismatch.Code, reply.ErrorCode);
         Assert.Equal(1, await Host.QueryAsync(db => db.ProductInstances.CountAsync()));
     }
+
+    private Task<int> RejectionEntriesAsync() =>
+        Host.QueryAsync(db => db.Events.CountAsync(e => e.Message.StartsWith("Rejected unreadable message")));
 }
