@@ -294,7 +294,7 @@ internal sealed class DeviceRequestHandler(
     /// <summary>
     /// Counts the rejections that belong to no virtual account. Anyone who reaches the port can
     /// cause those, so at most <see cref="MaxPerMinute"/> a minute go to the event log and the
-    /// server log, and the next one recorded says how many were left out.
+    /// server log, and the next one recorded gives the number left out.
     /// </summary>
     private sealed class RejectionBudget
     {

@@ -80,7 +80,7 @@ public sealed class MessageCheckTests : DeviceEndpointTestBase
     }
 
     [Fact]
-    public async Task Post_ManyUnreadableMessages_EventLogKeepsThirtyAMinute()
+    public async Task Post_UnreadableFlood_ThirtyRecordedPerMinute()
     {
         using var device = NewDevice();
         for (var i = 0; i < 40; i++)
