@@ -155,10 +155,10 @@ internal sealed class GroupStatements : IDisposable
         }
 
         Set(_touchInstance, _database.Value(now), _database.Value(Guid.NewGuid()), _database.Value(id), serial);
-        (int, bool)? touched;
+        (int VirtualAccountId, bool ExportControlledAllowed)? touched;
         using (var reader = _touchInstance.ExecuteReader())
         {
-            touched = reader.Read() ? (reader.GetInt32(0), reader.GetBoolean(1)) : null;
+            touched = ReadTouched(reader);
         }
 
         if (touched is not { } instance)
@@ -168,8 +168,12 @@ internal sealed class GroupStatements : IDisposable
 
         Set(_entitlements, _database.Value(id));
         using var holdings = _entitlements.ExecuteReader();
-        return new TouchedInstance(instance.Item1, instance.Item2, ReadHoldings(holdings));
+        return new TouchedInstance(instance.VirtualAccountId, instance.ExportControlledAllowed, ReadHoldings(holdings));
     }
+
+    /// <summary>Reads the row the touch statement returned, or null when it updated no row.</summary>
+    private static (int VirtualAccountId, bool ExportControlledAllowed)? ReadTouched(DbDataReader reader) =>
+        reader.Read() ? (reader.GetInt32(0), reader.GetBoolean(1)) : null;
 
     /// <summary>
     /// Where the connection takes batches (PostgreSQL), sends the first statements of the group's
@@ -189,7 +193,6 @@ internal sealed class GroupStatements : IDisposable
 
         using var batch = Connection.CreateBatch();
         batch.Transaction = transaction;
-        var touched = new List<Guid>();
         var seen = new HashSet<Guid>();
         var order = new List<(Guid Id, bool IsTouch)>();
         foreach (var pending in group)
@@ -219,10 +222,10 @@ internal sealed class GroupStatements : IDisposable
             first = false;
             if (isTouch)
             {
-                (int, bool)? instance = reader.Read() ? (reader.GetInt32(0), reader.GetBoolean(1)) : null;
+                var touched = ReadTouched(reader);
                 reader.NextResult();
                 var holdings = ReadHoldings(reader);
-                _prefetched[id] = instance is { } found ? new TouchedInstance(found.Item1, found.Item2, holdings) : null;
+                _prefetched[id] = touched is { } found ? new TouchedInstance(found.VirtualAccountId, found.ExportControlledAllowed, holdings) : null;
             }
             else
             {

@@ -43,11 +43,11 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
         var current = instance.Holdings;
         var requested = new HashSet<string>(request.Entitlements.Select(e => e.Tag), StringComparer.Ordinal);
         var changed = false;
-        foreach (var (tag, held) in current)
+        foreach (var (tag, used) in current)
         {
             if (!requested.Contains(tag))
             {
-                sql.AdjustBalance(virtualAccountId, tag, -held.Count);
+                sql.AdjustBalance(virtualAccountId, tag, -used.Count);
                 sql.DeleteEntitlement(device.Id, tag);
                 changed = true;
             }
@@ -64,12 +64,12 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
                 continue;
             }
 
-            var holds = current.TryGetValue(tag, out var held);
+            var inUse = current.TryGetValue(tag, out var used);
             if (ExportControl.Rejects(catalog, entitlement, instance.ExportControlledAllowed))
             {
-                if (holds)
+                if (inUse)
                 {
-                    sql.AdjustBalance(virtualAccountId, tag, -held.Count);
+                    sql.AdjustBalance(virtualAccountId, tag, -used.Count);
                     sql.DeleteEntitlement(device.Id, tag);
                 }
 
@@ -79,12 +79,12 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
             }
 
             // A renewal of the same count only reads the balance; a new count moves it.
-            var delta = count - (holds ? held.Count : 0);
-            var balance = delta == 0 && held.Balance is { } unchanged
+            var delta = count - (inUse ? used.Count : 0);
+            var balance = delta == 0 && used.Balance is { } unchanged
                 ? unchanged
                 : sql.AdjustBalance(virtualAccountId, tag, delta);
             var status = balance >= 0 ? EntitlementStatus.Authorized : EntitlementStatus.OutOfCompliance;
-            if (!holds || held.Count != count || held.Status != status)
+            if (!inUse || used.Count != count || used.Status != status)
             {
                 sql.SetEntitlement(device.Id, tag, count, status);
                 changed = true;

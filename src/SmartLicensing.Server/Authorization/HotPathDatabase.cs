@@ -55,15 +55,8 @@ internal sealed class HotPathDatabase : IDisposable
             return await dataSource.OpenConnectionAsync(cancellationToken);
         }
 
-        var connection = new SqliteConnection(settings.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        using var pragma = connection.CreateCommand();
-
-        // WAL with FULL syncs the log on every commit, so a commit survives power loss too;
-        // grouping renewals into one transaction pays for that sync once per group.
-        pragma.CommandText = "PRAGMA synchronous=FULL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        // Microsoft.Data.Sqlite runs its calls synchronously whichever method is used.
+        return OpenSqlite(settings.ConnectionString);
     }
 
     /// <summary>Opens a new connection for the group writer's thread, which blocks on the store anyway.</summary>
@@ -75,9 +68,17 @@ internal sealed class HotPathDatabase : IDisposable
             return dataSource.OpenConnection();
         }
 
-        var connection = new SqliteConnection(settings.ConnectionString);
+        return OpenSqlite(settings.ConnectionString);
+    }
+
+    private static SqliteConnection OpenSqlite(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
+
+        // WAL with FULL syncs the log on every commit, so a commit survives power loss too.
+        // Grouping renewals into one transaction pays for that sync once per group.
         pragma.CommandText = "PRAGMA synchronous=FULL;";
         pragma.ExecuteNonQuery();
         return connection;

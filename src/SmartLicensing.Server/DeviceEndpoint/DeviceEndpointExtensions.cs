@@ -74,7 +74,8 @@ public static class DeviceEndpointExtensions
         return endpoints;
     }
 
-    private static bool IsDevicePath(PathString path)
+    /// <summary>True when <paramref name="path"/> is one of <see cref="DevicePaths.All"/>, in any letter case, as routing matches it.</summary>
+    internal static bool IsDevicePath(PathString path)
     {
         foreach (var devicePath in DevicePaths.All)
         {

@@ -25,8 +25,8 @@ namespace SmartLicensing.Server.DeviceEndpoint;
 /// <remarks>
 /// An authorization from a known device takes the hot path: the instance found by certificate
 /// serial, the signature checked with its key, and the change written by the group committer. So
-/// does the first registration of a device with a valid token. Everything else, rejections included, goes through the EF Core features, which are
-/// created only when a request needs them.
+/// does the first registration of a device with a valid token. Everything else, rejections
+/// included, goes through the EF Core features, which are created only when a request needs them.
 /// </remarks>
 internal sealed class DeviceRequestHandler(
     IServiceScopeFactory scopes,
@@ -81,21 +81,14 @@ internal sealed class DeviceRequestHandler(
                 await RecordRejectionAsync(result, messageType, udi, now);
             }
 
-            var response = result.Response ?? new ErrorResponse
-            {
-                RequestNonce = nonce,
-                IssuedAt = now,
-                Code = result.Failure!.Code,
-                Message = result.Failure.Message,
-            };
-            return (signer.Sign(response), result.StatusCode);
+            return result.Response is { } response
+                ? (signer.Sign(response), result.StatusCode)
+                : (SignError(nonce, now, result.Failure!), result.StatusCode);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             DeviceEndpointLog.UnexpectedFailure(logger, exception);
-            var failure = FailureReasons.ServerUnavailable;
-            var response = new ErrorResponse { RequestNonce = nonce, IssuedAt = now, Code = failure.Code, Message = failure.Message };
-            return (signer.Sign(response), StatusCodes.Status503ServiceUnavailable);
+            return (SignError(nonce, now, FailureReasons.ServerUnavailable), StatusCodes.Status503ServiceUnavailable);
         }
     }
 
@@ -109,9 +102,11 @@ internal sealed class DeviceRequestHandler(
         var result = DeviceResult.Malformed(string.Create(CultureInfo.InvariantCulture,
             $"the message is longer than the {DeviceMessageRules.MaxBodyBytes} bytes allowed{size}"));
         await RecordRejectionAsync(result, "unreadable", UnknownDevice, now);
-        var response = new ErrorResponse { RequestNonce = "", IssuedAt = now, Code = result.Failure!.Code, Message = result.Failure.Message };
-        return (signer.Sign(response), result.StatusCode);
+        return (SignError("", now, result.Failure!), result.StatusCode);
     }
+
+    private string SignError(string nonce, DateTimeOffset now, FailureReason failure) =>
+        signer.Sign(new ErrorResponse { RequestNonce = nonce, IssuedAt = now, Code = failure.Code, Message = failure.Message });
 
     private static (DeviceMessage? Message, DeviceResult? Rejection) Read(string? body, DateTimeOffset now)
     {

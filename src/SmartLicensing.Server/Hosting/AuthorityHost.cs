@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartLicensing.Catalog;
-using SmartLicensing.Protocol;
 using SmartLicensing.Server.AdminApi;
 using SmartLicensing.Server.Alerts;
 using SmartLicensing.Server.Clock;
@@ -286,8 +285,6 @@ public static class AuthorityHost
         logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
     }
 
-    private static bool IsDevicePath(PathString path) => DevicePaths.All.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Gives every problem response a <c>code</c>, also those the framework writes (404 route, 400 body, 500).</summary>
     private static void AddDefaultCode(ProblemDetailsContext context)
     {
@@ -301,7 +298,7 @@ public static class AuthorityHost
         {
             StatusCodes.Status400BadRequest => ("request-invalid", "The request is not valid: a parameter or the JSON body does not match the operation. Check it against /openapi/v1.json."),
             StatusCodes.Status404NotFound => ("route-not-found", $"No operation at '{context.HttpContext.Request.Path}'. Check the path against /openapi/v1.json."),
-            StatusCodes.Status405MethodNotAllowed when IsDevicePath(context.HttpContext.Request.Path) => ("method-not-allowed", $"'{context.HttpContext.Request.Method}' is not allowed on '{context.HttpContext.Request.Path}'. Devices send their messages to this path with POST."),
+            StatusCodes.Status405MethodNotAllowed when DeviceEndpointExtensions.IsDevicePath(context.HttpContext.Request.Path) => ("method-not-allowed", $"'{context.HttpContext.Request.Method}' is not allowed on '{context.HttpContext.Request.Path}'. Devices send their messages to this path with POST."),
             StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", $"'{context.HttpContext.Request.Method}' is not allowed on '{context.HttpContext.Request.Path}'. Check the method against /openapi/v1.json."),
             StatusCodes.Status415UnsupportedMediaType => ("content-type-unsupported", $"Content type '{context.HttpContext.Request.ContentType}' is not accepted by '{context.HttpContext.Request.Path}'. The operation in /openapi/v1.json lists the accepted types."),
             StatusCodes.Status500InternalServerError => ("internal-error", "The server failed while processing the request. The server log has the details."),

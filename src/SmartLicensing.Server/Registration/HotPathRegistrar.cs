@@ -9,10 +9,11 @@ using SmartLicensing.Server.Tokens;
 namespace SmartLicensing.Server.Registration;
 
 /// <summary>
-/// The registration hot path for a device registering for the first time with a valid token: one
-/// prepared read for the token and its accounts, the ID certificate, and the new instance, token use
-/// and event entry written by the group committer. Every other case (a forced re-registration, a
-/// token problem, a UDI already registered) goes to <see cref="DeviceRegistrar"/>, which reports the reason.
+/// The registration hot path for a device that registers for the first time with a valid token.
+/// It takes one prepared read for the token and its accounts, issues the ID certificate, and has
+/// the group committer write the new instance, the token use and the event entry. Every other case
+/// (a forced re-registration, a token problem, a UDI already registered) goes to
+/// <see cref="DeviceRegistrar"/>, which reports the reason.
 /// </summary>
 internal sealed class HotPathRegistrar(
     HotPathReader reader,
@@ -32,7 +33,7 @@ internal sealed class HotPathRegistrar(
         """,
         "@id");
 
-    /// <summary>Registers a new device, or returns null, having stored nothing, for the general path to answer.</summary>
+    /// <summary>Registers a new device, or returns null, having stored nothing, so that the general path handles the request.</summary>
     public async Task<DeviceResult?> RegisterAsync(DeviceMessage message, RegisterRequest request, CancellationToken cancellationToken)
     {
         if (request.Force

@@ -50,7 +50,7 @@ public sealed class AuthorizationTests : DeviceEndpointTestBase
     }
 
     [Fact]
-    public async Task Authorize_SameRequestAgain_StampsTimeWithoutNewEventEntry()
+    public async Task Authorize_SameRequestAgain_NoEventEntry()
     {
         using var device = await RegisteredDeviceAsync();
         await device.AuthorizeAsync((DeviceEndpointHost.Std1G, 1));
@@ -80,7 +80,7 @@ public sealed class AuthorizationTests : DeviceEndpointTestBase
     }
 
     [Fact]
-    public async Task Authorize_SameRequestAfterOthersOverUse_OutOfComplianceRecorded()
+    public async Task Authorize_PoolOverUsedByOthers_OutOfCompliance()
     {
         using var first = await RegisteredDeviceAsync("FIRST01");
         using var second = await RegisteredDeviceAsync("SECOND01");

@@ -52,7 +52,7 @@ public sealed class DeviceLifecycleTests : DeviceEndpointTestBase
     }
 
     [Fact]
-    public async Task RenewId_OldSerialUsedBefore_UnknownCertificateAfterwards()
+    public async Task RenewId_UsedOldSerial_UnknownCertificate()
     {
         using var device = await RegisteredDeviceAsync();
         var oldSerial = device.Serial;
