@@ -41,7 +41,7 @@ internal sealed partial class GroupCommitter : IDisposable
     /// </summary>
     public async Task<DeviceEndpoint.DeviceResult?> WriteAsync(
         Func<GroupStatements, DeviceEndpoint.DeviceResult?> apply,
-        (Guid Id, string Serial, DateTimeOffset Now)? touch = null,
+        TouchRequest? touch = null,
         NewRegistration? registration = null)
     {
         var pending = new PendingWrite(apply, touch, registration);
@@ -88,19 +88,82 @@ internal sealed partial class GroupCommitter : IDisposable
 
     private void CommitGroup(List<PendingWrite> group)
     {
-        if (TryCommit(group))
+        var rest = _database.IsSqlite ? group : RenewUnchanged(group);
+        if (rest.Count == 0 || TryCommit(rest))
         {
             return;
         }
 
         // One change may have broken the group; give each its own transaction.
-        foreach (var pending in group)
+        foreach (var pending in rest)
         {
-            if (group.Count == 1 || !TryCommit([pending]))
+            if (rest.Count == 1 || !TryCommit([pending]))
             {
                 Answer(pending, null);
             }
         }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, commits and responds to the renewals of the group that change nothing but
+    /// the instance's times, in one round trip whose commit comes with the results (see
+    /// <see cref="GroupStatements.RenewUnchanged"/>), and returns the changes still to write, in
+    /// their order. A transaction would cost a second round trip for its commit, and while the
+    /// writer waits for one, the devices of the next group wait too.
+    /// </summary>
+    private List<PendingWrite> RenewUnchanged(List<PendingWrite> group)
+    {
+        // Only an instance's first change in the group qualifies, so changes to one instance keep their order.
+        var seen = new HashSet<Guid>();
+        var candidates = group.Where(p => p.Touch is { } touch && seen.Add(touch.Id) && touch.Holdings is not null).ToList();
+        if (candidates.Count == 0)
+        {
+            return group;
+        }
+
+        GroupStatements statements;
+        HashSet<Guid> stamped;
+        try
+        {
+            statements = _statements ??= GroupStatements.Open(_database);
+            stamped = statements.RenewUnchanged([.. candidates.Select(p => p.Touch!.Value)]);
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
+        {
+            // The batch's implicit transaction rolled back, so the changes are all still to write.
+            GroupLog.RenewalsFailed(_logger, candidates.Count, exception);
+            DropStatements();
+            return group;
+        }
+
+        var answered = new List<PendingWrite>(stamped.Count);
+        var results = new List<DeviceEndpoint.DeviceResult?>(stamped.Count);
+        statements.WritesRejected = true;
+        try
+        {
+            foreach (var pending in candidates.Where(p => stamped.Contains(p.Touch!.Value.Id)))
+            {
+                try
+                {
+                    results.Add(pending.Apply(statements));
+                    answered.Add(pending);
+                }
+                catch (WriteRejectedException)
+                {
+                    // A balance moved between the two statements. Only the stamp committed, so the
+                    // change is written in the group's transaction.
+                    GroupLog.RenewalChanged(_logger, pending.Touch!.Value.Id);
+                }
+            }
+        }
+        finally
+        {
+            statements.WritesRejected = false;
+        }
+
+        AnswerGroup(answered, [.. results], answerOnWriter: false);
+        var done = answered.ToHashSet();
+        return [.. group.Where(p => !done.Contains(p))];
     }
 
     private bool TryCommit(IReadOnlyList<PendingWrite> group)
@@ -123,17 +186,22 @@ internal sealed partial class GroupCommitter : IDisposable
         catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
         {
             GroupLog.GroupFailed(_logger, group.Count, exception);
-            if (_statements is { } broken)
-            {
-                _statements = null;
-                broken.Dispose();
-            }
-
+            DropStatements();
             return false;
         }
 
         AnswerGroup(group, results, answerOnWriter: _database.IsSqlite);
         return true;
+    }
+
+    /// <summary>Closes the connection after a failure, so the next group opens a new one.</summary>
+    private void DropStatements()
+    {
+        if (_statements is { } broken)
+        {
+            _statements = null;
+            broken.Dispose();
+        }
     }
 
     /// <summary>
@@ -210,5 +278,11 @@ internal sealed partial class GroupCommitter : IDisposable
     {
         [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "A group of {Count} device changes did not commit; retrying them one by one")]
         public static partial void GroupFailed(ILogger logger, int count, Exception exception);
+
+        [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Renewing {Count} unchanged product instances in one statement failed; writing them in a transaction instead")]
+        public static partial void RenewalsFailed(ILogger logger, int count, Exception exception);
+
+        [LoggerMessage(EventId = 3022, Level = LogLevel.Debug, Message = "The renewal of product instance {InstanceId} must change more than its times after all; writing it in a transaction")]
+        public static partial void RenewalChanged(ILogger logger, Guid instanceId);
     }
 }

@@ -22,13 +22,36 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
     /// <summary>Null when the instance changed after it was read; the general path then answers.</summary>
     public async Task<DeviceResult?> AuthorizeAsync(DeviceIdentity device, string serial, AuthorizationRequest request, DateTimeOffset now)
     {
-        var result = await committer.WriteAsync(sql => Apply(sql, device, serial, request, now), (device.Id, serial, now));
+        var result = await committer.WriteAsync(sql => Apply(sql, device, serial, request, now), Touch(device, serial, request, now));
         if (result?.Response is AuthorizationResponse answer && logger.IsEnabled(LogLevel.Debug))
         {
             DeviceEndpointLog.Authorized(logger, device.Udi, DeviceAuthorizer.Summarize(answer.Entitlements));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Builds the stamp that starts the change. When every tag is in the catalog, the stamp also
+    /// carries what the instance must use for the request to be a plain renewal, which the writer
+    /// can commit without a transaction of its own. An unknown tag gets INVALID_TAG, and that is
+    /// logged, so such a request never qualifies.
+    /// </summary>
+    private TouchRequest Touch(DeviceIdentity device, string serial, AuthorizationRequest request, DateTimeOffset now)
+    {
+        var needsExportPermission = false;
+        foreach (var (tag, _) in request.Entitlements)
+        {
+            if (catalog.FindByTag(tag) is not { } entitlement)
+            {
+                return new TouchRequest(device.Id, serial, now);
+            }
+
+            needsExportPermission |= ExportControl.IsStrongEncryption(catalog, entitlement);
+        }
+
+        var holdings = GroupStatements.HoldingsKey(request.Entitlements.Select(e => (e.Tag, e.Count)));
+        return new TouchRequest(device.Id, serial, now, holdings, needsExportPermission);
     }
 
     private DeviceResult? Apply(GroupStatements sql, DeviceIdentity device, string serial, AuthorizationRequest request, DateTimeOffset now)

@@ -44,5 +44,10 @@ public sealed class ProductInstance
 
     public List<ProductInstanceEntitlement> Entitlements { get; set; } = [];
 
+    /// <summary>
+    /// A new value with every change to the instance or to its entitlements, in the same
+    /// transaction. The PostgreSQL renewal of unchanged instances relies on it to notice that the
+    /// entitlements it read in its snapshot changed before it locked the row.
+    /// </summary>
     public Guid Version { get; set; }
 }

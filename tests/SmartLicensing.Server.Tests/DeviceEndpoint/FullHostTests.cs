@@ -105,6 +105,54 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
         devices.ForEach(d => d.Dispose());
     }
 
+    [Fact]
+    public async Task Authorize_SameRequestAgain_StampedWithoutEventEntry()
+    {
+        await using var server = await StartServerAsync();
+        await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,10\n");
+        using var device = NewDevice(server, "AGAIN1");
+        await device.RegisterAsync(await CreateTokenAsync(server));
+        await device.AuthorizeAsync((Seed.Standard1G, 2));
+        server.Time.Advance(TimeSpan.FromDays(30));
+        var renewedAt = server.Time.GetUtcNow();
+
+        var reply = await device.AuthorizeAsync((Seed.Standard1G, 2));
+
+        Assert.Equal(EntitlementStatus.Authorized, Assert.Single(reply.As<AuthorizationResponse>().Entitlements).Status);
+        var instance = await server.WithDbAsync(db => db.ProductInstances.AsNoTracking().SingleAsync(p => p.Udi == device.Udi, TestContext.Current.CancellationToken));
+        Assert.Equal(renewedAt, instance.LastAuthorizedAt);
+        Assert.Equal(1, await AuthorizationEntriesAsync(server, device.Udi));
+        Assert.Equal(2, await InUseAsync(server, Seed.Standard1G));
+    }
+
+    [Fact]
+    public async Task Authorize_LicensesTakenAway_OutOfCompliance()
+    {
+        await using var server = await StartServerAsync();
+        await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,1\n");
+        using var device = NewDevice(server, "SHORT1");
+        await device.RegisterAsync(await CreateTokenAsync(server));
+        var first = await device.AuthorizeAsync((Seed.Standard1G, 1));
+        Assert.Equal(EntitlementStatus.Authorized, Assert.Single(first.As<AuthorizationResponse>().Entitlements).Status);
+        await server.WithDbAsync(db => db.EntitlementBalances
+            .Where(b => b.Tag == Seed.Standard1G)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Purchased, 0), TestContext.Current.CancellationToken));
+
+        var reply = await device.AuthorizeAsync((Seed.Standard1G, 1));
+
+        Assert.Equal(EntitlementStatus.OutOfCompliance, Assert.Single(reply.As<AuthorizationResponse>().Entitlements).Status);
+        var stored = await server.WithDbAsync(db => db.ProductInstanceEntitlements.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(EntitlementStatus.OutOfCompliance, stored.Status);
+        Assert.Equal(2, await AuthorizationEntriesAsync(server, device.Udi));
+        Assert.Equal(1, await InUseAsync(server, Seed.Standard1G));
+    }
+
+    private static Task<int> AuthorizationEntriesAsync(AuthorityServer server, string udi) =>
+        server.WithDbAsync(db => db.Events.CountAsync(e => e.Actor == udi && e.Message.Contains("requested authorization"), TestContext.Current.CancellationToken));
+
+    private static Task<int> InUseAsync(AuthorityServer server, string tag) =>
+        server.WithDbAsync(db => db.EntitlementBalances.Where(b => b.Tag == tag).SumAsync(b => b.InUse, TestContext.Current.CancellationToken));
+
     private static TestDevice NewDevice(AuthorityServer server, string serialNumber)
     {
         var connection = new DeviceServerConnection(
