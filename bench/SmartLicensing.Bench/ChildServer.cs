@@ -25,6 +25,8 @@ internal sealed class ChildServer : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly Lock _logLock = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly StringBuilder _problems = new();
+    private int _problemLinesToKeep;
 
     private ChildServer(Process process)
     {
@@ -34,6 +36,21 @@ internal sealed class ChildServer : IAsyncDisposable
     public string Url { get; private set; } = "";
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The number of warnings and errors the child logged.</summary>
+    public int Warnings { get; private set; }
+
+    /// <summary>The first warnings and errors the child logged, each with the lines that follow it.</summary>
+    public string Problems
+    {
+        get
+        {
+            lock (_logLock)
+            {
+                return _problems.ToString();
+            }
+        }
+    }
 
     public string Log
     {
@@ -151,6 +168,19 @@ internal sealed class ChildServer : IAsyncDisposable
             if (_log.Length < 64 * 1024)
             {
                 _log.AppendLine(line);
+            }
+
+            // The console logger starts an entry with its level, and the message and any exception follow on the next lines.
+            if (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            {
+                Warnings++;
+                _problemLinesToKeep = _problems.Length < 8 * 1024 ? 4 : 0;
+            }
+
+            if (_problemLinesToKeep > 0)
+            {
+                _problems.AppendLine(line);
+                _problemLinesToKeep--;
             }
         }
 

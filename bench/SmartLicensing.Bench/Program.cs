@@ -53,6 +53,7 @@ try
 
     PhaseResult register, renew, registerCeiling, renewCeiling;
     long serverRss;
+    int serverWarnings;
     await using (var server = await ChildServer.StartAsync(ChildServer.AuthorityKind, dataDirectory, database))
     {
         Console.WriteLine($"authority (pid {server.ProcessId}) on {server.Url}");
@@ -69,6 +70,13 @@ try
         renew = await load.RenewAsync(DevicePaths.SmartTransport);
         Report("renew", renew);
         serverRss = server.ResidentBytes();
+        serverWarnings = server.Warnings;
+        if (serverWarnings > 0)
+        {
+            // Warnings usually mean requests took a slower path, so the figures may not be the hot path's.
+            Console.WriteLine($"The authority logged {serverWarnings} warnings or errors during the run. The first:");
+            Console.Write(server.Problems);
+        }
     }
 
     await using (var ceiling = await ChildServer.StartAsync(ChildServer.CeilingKind, dataDirectory, null))
@@ -105,6 +113,7 @@ try
         ("register_server_cpu_us", Round(register.ServerCpuMicroseconds)),
         ("register_ceiling_server_cpu_us", Round(registerCeiling.ServerCpuMicroseconds)),
         ("server_rss_mb", Round(serverRss / 1048576.0)),
+        ("server_warnings", serverWarnings),
     };
     Console.WriteLine(string.Join(' ', summary.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}"))));
     return renew.Failed + register.Failed == 0 ? 0 : 1;

@@ -33,6 +33,12 @@ internal sealed partial class GroupCommitter : IDisposable
     }
 
     /// <summary>
+    /// Whether the writer commits unchanged renewals without a transaction of their own (on
+    /// PostgreSQL), so that a <see cref="TouchRequest"/> with its holdings set is worth building.
+    /// </summary>
+    public bool RenewsUnchangedAtOnce => !_database.IsSqlite;
+
+    /// <summary>
     /// Queues a change and waits until its transaction has committed. <paramref name="apply"/> runs
     /// on the writer, inside the group's transaction; it returns null, changing nothing, when the
     /// rows it expects have changed. A change that starts with <see cref="GroupStatements.Touch"/>
@@ -88,7 +94,7 @@ internal sealed partial class GroupCommitter : IDisposable
 
     private void CommitGroup(List<PendingWrite> group)
     {
-        var rest = _database.IsSqlite ? group : RenewUnchanged(group);
+        var rest = RenewsUnchangedAtOnce ? RenewUnchanged(group) : group;
         if (rest.Count == 0 || TryCommit(rest))
         {
             return;
@@ -162,7 +168,7 @@ internal sealed partial class GroupCommitter : IDisposable
         }
 
         AnswerGroup(answered, [.. results], answerOnWriter: false);
-        var done = answered.ToHashSet();
+        var done = answered.ToHashSet(ReferenceEqualityComparer.Instance);
         return [.. group.Where(p => !done.Contains(p))];
     }
 

@@ -283,9 +283,8 @@ internal sealed class GroupStatements : IDisposable
     /// prefetched once, so a second change to it in the same group reads what the first wrote.
     /// </summary>
     /// <remarks>
-    /// Two statements for the whole group, instead of two per renewal, spare PostgreSQL most of its
-    /// work per renewal: each statement costs it a bind, an executor start and a round of network
-    /// messages whatever the number of rows. The arrays are sorted by id, and PostgreSQL walks them
+    /// Two statements for the whole group, instead of two per renewal, save PostgreSQL a bind, an
+    /// executor start and their protocol messages per renewal. The arrays are sorted by id, and PostgreSQL walks them
     /// in order (its plan is a nested loop over the array), so two nodes lock the instances they
     /// share in the same order. A deadlock all the same fails the group, which is then retried one
     /// change at a time.

@@ -39,6 +39,11 @@ internal sealed class HotPathAuthorizer(GroupCommitter committer, ProductCatalog
     /// </summary>
     private TouchRequest Touch(DeviceIdentity device, string serial, AuthorizationRequest request, DateTimeOffset now)
     {
+        if (!committer.RenewsUnchangedAtOnce)
+        {
+            return new TouchRequest(device.Id, serial, now);
+        }
+
         var needsExportPermission = false;
         foreach (var (tag, _) in request.Entitlements)
         {
