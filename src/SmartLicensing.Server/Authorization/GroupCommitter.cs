@@ -9,8 +9,12 @@ namespace SmartLicensing.Server.Authorization;
 /// one after another in a single transaction, commits, and only then answers them. A change is
 /// never acknowledged before the commit that holds it, and a commit's sync to disk is paid once
 /// per group instead of once per device. If a group fails, each of its changes is tried in a
-/// transaction of its own; one that fails again is handed back to the general path (null).
+/// transaction of its own, and one that fails again is handed back to the general path (null).
 /// </summary>
+/// <remarks>
+/// On PostgreSQL the unchanged renewals of a group commit first, in a batch of their own (see
+/// <see cref="RenewUnchanged"/>), and the group's other changes follow in its transaction.
+/// </remarks>
 internal sealed partial class GroupCommitter : IDisposable
 {
     private const int MaxGroup = 512;
@@ -40,8 +44,10 @@ internal sealed partial class GroupCommitter : IDisposable
 
     /// <summary>
     /// Queues a change and waits until its transaction has committed. <paramref name="apply"/> runs
-    /// on the writer, inside the group's transaction; it returns null, changing nothing, when the
-    /// rows it expects have changed. A change that starts with <see cref="GroupStatements.Touch"/>
+    /// on the writer, inside the group's transaction, and returns null, changing nothing, when the
+    /// rows it expects have changed. For an unchanged renewal on PostgreSQL it may instead run after
+    /// the stamp committed, with writes rejected, and a change that must write is then applied
+    /// again in the group's transaction. A change that starts with <see cref="GroupStatements.Touch"/>
     /// names the instance in <paramref name="touch"/>, and a change that stores a new instance names
     /// it in <paramref name="registration"/>.
     /// </summary>
@@ -112,7 +118,7 @@ internal sealed partial class GroupCommitter : IDisposable
 
     /// <summary>
     /// On PostgreSQL, commits and responds to the renewals of the group that change nothing but
-    /// the instance's times, in one round trip whose commit comes with the results (see
+    /// the instance's times, in one round trip that ends with the commit (see
     /// <see cref="GroupStatements.RenewUnchanged"/>), and returns the changes still to write, in
     /// their order. A transaction would cost a second round trip for its commit, and while the
     /// writer waits for one, the devices of the next group wait too.
@@ -136,7 +142,8 @@ internal sealed partial class GroupCommitter : IDisposable
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
         {
-            // The batch's implicit transaction rolled back, so the changes are all still to write.
+            // No response was sent. The stamps may have committed if the connection failed after the
+            // commit, which is harmless because the group's transaction stamps them again.
             GroupLog.RenewalsFailed(_logger, candidates.Count, exception);
             DropStatements();
             return group;

@@ -50,14 +50,15 @@ internal sealed class GroupStatements : IDisposable
         """;
 
     // A renewal that changes nothing but the instance's times, for a whole group at once on
-    // PostgreSQL. It stamps an instance only if the instance still has the certificate, uses
-    // exactly the entitlements and counts the request names (t.holdings, as HoldingsKey writes
-    // them), each with a balance row and the status that balance gives, and has export permission
-    // where the request needs it. A row without its balance or with another status gets a "!",
-    // which no request's key holds. What it reads must be current, yet a statement reads a snapshot
-    // taken before it locks the row: "seen" is the instance as of that snapshot and "p" the row as
-    // locked, and every change to an instance's entitlements also gives the instance a new
-    // Version, so equal versions mean the snapshot's entitlement rows are still the instance's.
+    // PostgreSQL. It stamps an instance only if four things hold. The instance still has the
+    // certificate. It uses exactly the entitlements and counts the request names (t.holdings, as
+    // HoldingsKey writes them). Each entitlement has a balance row and the status that balance
+    // gives. It has export permission where the request needs it. An entitlement row without its
+    // balance or with another status gets a "!", which no request's key contains.
+    // What it reads must be current, yet a statement reads a snapshot taken before it locks the
+    // row. So "seen" is the instance as of that snapshot and "p" the row as locked. Every change
+    // to an instance's entitlements also gives the instance a new Version, so equal versions mean
+    // the snapshot's entitlement rows are still the instance's.
     private const string RenewUnchangedSql =
         """
         UPDATE "ProductInstances" p SET "LastAuthorizedAt" = t.now, "LastContactAt" = t.now, "Version" = t.version
@@ -66,9 +67,9 @@ internal sealed class GroupStatements : IDisposable
         WHERE p."Id" = t.id AND p."CertificateSerial" = t.serial AND p."Version" = seen."Version"
             AND (p."ExportControlledAllowed" OR NOT t.export)
             AND t.holdings = (
-                SELECT string_agg(e."Tag" || '=' || e."Count" || CASE
+                SELECT coalesce(string_agg(e."Tag" || '=' || e."Count" || CASE
                     WHEN b."Tag" IS NOT NULL AND e."Status" = CASE WHEN b."Purchased" >= b."InUse" THEN 'Authorized' ELSE 'OutOfCompliance' END
-                    THEN '' ELSE '!' END, ';' ORDER BY e."Tag")
+                    THEN '' ELSE '!' END, ';' ORDER BY e."Tag"), '')
                 FROM "ProductInstanceEntitlements" e
                 LEFT JOIN "EntitlementBalances" b ON b."VirtualAccountId" = seen."VirtualAccountId" AND b."Tag" = e."Tag"
                 WHERE e."ProductInstanceId" = t.id)
@@ -204,10 +205,10 @@ internal sealed class GroupStatements : IDisposable
 
     /// <summary>
     /// On PostgreSQL, stamps each instance of <paramref name="touches"/> whose renewal changes
-    /// nothing else, and reads the entitlements of those stamped, in one round trip and one
-    /// transaction that commits as the results arrive (a batch without an explicit transaction
-    /// runs in one implicit transaction). <see cref="Touch"/> then returns the results of the
-    /// instances stamped, which this returns.
+    /// nothing else, and reads the entitlements of those stamped, in one round trip. A batch
+    /// without an explicit transaction runs in one implicit transaction, which commits after the
+    /// last statement and before PostgreSQL reports the batch complete. <see cref="Touch"/> then
+    /// returns the results of the instances stamped, which this returns.
     /// </summary>
     public HashSet<Guid> RenewUnchanged(IReadOnlyList<TouchRequest> touches)
     {
@@ -235,6 +236,13 @@ internal sealed class GroupStatements : IDisposable
                     _prefetched[id] = instance;
                     stamped.Add(id);
                 }
+            }
+
+            // The commit point: reading past the last result waits for the report that the batch
+            // is complete, which follows the commit. Disposing the reader would wait too, but it
+            // ignores a timeout, and the renewals would then get responses without a commit.
+            while (reader.NextResult())
+            {
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -5,7 +6,9 @@ using SmartLicensing.Catalog;
 using SmartLicensing.Protocol.Messages;
 using SmartLicensing.Server.Authorization;
 using SmartLicensing.Server.Devices;
+using SmartLicensing.Server.Pki;
 using SmartLicensing.Server.Storage;
+using SmartLicensing.Server.Tests.DeviceEndpoint;
 using SmartLicensing.Server.Tests.Support;
 using Xunit;
 
@@ -85,6 +88,18 @@ public sealed class UnchangedRenewalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RenewUnchanged_NoEntitlements_Stamped()
+    {
+        var id = await Seed.AddProductInstanceAsync(Server, "DEFAULT", "PID:ASAv,SN:EMPTY1");
+        var now = Server.Time.GetUtcNow().AddDays(1);
+
+        var stamped = Statements.RenewUnchanged([await TouchAsync(id, now)]);
+
+        Assert.Equal([id], stamped);
+        Assert.Equal(now, (await InstanceAsync(id)).LastAuthorizedAt);
+    }
+
+    [Fact]
     public async Task RenewUnchanged_OldCertificate_NotStamped()
     {
         var id = await Seed.AddProductInstanceAsync(Server, "DEFAULT", "PID:ASAv,SN:OLDCERT", (Seed.Standard1G, 1));
@@ -151,6 +166,58 @@ public sealed class UnchangedRenewalTests : IAsyncLifetime
 
         Assert.Empty(await renewal);
         Assert.Null((await InstanceAsync(id)).LastAuthorizedAt);
+    }
+
+    [Fact]
+    public async Task RenewUnchanged_CommitTimesOut_Throws()
+    {
+        // A deferred trigger makes the commit outlast the command timeout. The statements have
+        // returned their rows by then, but no renewal may count as stamped without its commit.
+        await using var server = await AuthorityServer.StartAsync(
+            AuthorityServer.NewDataDirectory(), TestDatabase.Create(StoreKind.Postgres).WithCommandTimeout(1), ownsDirectory: true, ownsDatabase: true);
+        var id = await Seed.AddProductInstanceAsync(server, "DEFAULT", "PID:ASAv,SN:SLOW1", (Seed.Standard2G, 1));
+        await server.Database.ExecuteAsync(
+            """
+            CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$;
+            CREATE CONSTRAINT TRIGGER slow_commit AFTER UPDATE ON "ProductInstances" DEFERRABLE INITIALLY DEFERRED
+                FOR EACH ROW EXECUTE FUNCTION slow_commit();
+            UPDATE "EntitlementBalances" SET "Purchased" = 1;
+            """);
+        var serial = await server.WithDbAsync(db => db.ProductInstances.Where(p => p.Id == id).Select(p => p.CertificateSerial).SingleAsync(TestContext.Current.CancellationToken));
+        using var statements = GroupStatements.Open(server.App.Services.GetRequiredService<HotPathDatabase>());
+        var touch = new TouchRequest(id, serial, server.Time.GetUtcNow(), GroupStatements.HoldingsKey([(Seed.Standard2G, 1)]));
+
+        Assert.ThrowsAny<DbException>(() => statements.RenewUnchanged([touch]));
+    }
+
+    [Fact]
+    public async Task Renewal_BalanceMovedAfterStamp_AnsweredFromTransaction()
+    {
+        // A trigger takes the licenses away as the stamp updates the instance, so the statement
+        // finds the renewal unchanged but the entitlements read after it show a negative balance.
+        // The renewal must then be written in the group's transaction, as any changed renewal is.
+        var connection = new DeviceServerConnection(Server.CreateClient(apiKey: null), Server.Time, Server.App.Services.GetRequiredService<ServerCredentials>());
+        using var device = new TestDevice(connection, "PID:ASAv,SN:MOVED1");
+        var created = await (await Server.Client.PostJsonAsync("/api/v1/virtual-accounts/DEFAULT/tokens", new { })).JsonAsync(201);
+        await device.RegisterAsync(created.GetProperty("token").GetString()!);
+        await device.AuthorizeAsync((Seed.Standard1G, 1));
+        await Server.Database.ExecuteAsync(
+            $"""
+            CREATE FUNCTION take_licenses() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN UPDATE "EntitlementBalances" SET "Purchased" = 0 WHERE "Tag" = '{Seed.Standard1G}'; RETURN NULL; END $$;
+            CREATE TRIGGER take_licenses AFTER UPDATE ON "ProductInstances" FOR EACH ROW EXECUTE FUNCTION take_licenses();
+            """);
+        Server.Time.Advance(TimeSpan.FromDays(1));
+
+        var reply = await device.AuthorizeAsync((Seed.Standard1G, 1));
+
+        Assert.Equal(EntitlementStatus.OutOfCompliance, Assert.Single(reply.As<AuthorizationResponse>().Entitlements).Status);
+        var stored = await Server.WithDbAsync(db => db.ProductInstanceEntitlements.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(EntitlementStatus.OutOfCompliance, stored.Status);
+        var entries = await Server.WithDbAsync(db => db.Events.CountAsync(e => e.Actor == device.Udi && e.Message.Contains("requested authorization"), TestContext.Current.CancellationToken));
+        Assert.Equal(2, entries);
+        var inUse = await Server.WithDbAsync(db => db.EntitlementBalances.Where(b => b.Tag == Seed.Standard1G).SumAsync(b => b.InUse, TestContext.Current.CancellationToken));
+        Assert.Equal(1, inUse);
     }
 
     private async Task<TouchRequest> TouchAsync(Guid id, DateTimeOffset now, params (string Tag, int Count)[] entitlements)

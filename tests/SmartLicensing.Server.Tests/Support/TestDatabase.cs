@@ -82,6 +82,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(Kind, builder.ConnectionString, Name);
     }
 
+    /// <summary>The same PostgreSQL database with another command timeout, in seconds.</summary>
+    public TestDatabase WithCommandTimeout(int seconds)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { CommandTimeout = seconds };
+        return new TestDatabase(Kind, builder.ConnectionString, Name);
+    }
+
     /// <summary>The address of the PostgreSQL server.</summary>
     public System.Net.IPEndPoint ServerEndPoint()
     {
