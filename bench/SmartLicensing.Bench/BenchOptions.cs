@@ -109,5 +109,15 @@ internal sealed record BenchOptions
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public const string Usage =
-        "usage: SmartLicensing.Bench [--store sqlite|postgres] [--devices N (1-1024)] [--seconds S (1-600)] [--warm-up S (0-600, default 10)] [--summary-instances N]";
+        """
+        usage: SmartLicensing.Bench [options]
+          --store sqlite|postgres   the store of the measured authority (default sqlite); postgres reads the
+                                    connection string from SMARTLIC_BENCH_POSTGRES, else SMARTLIC_TEST_POSTGRES
+          --devices N               simulated devices, one connection each (1 to 1024, default 64)
+          --seconds S               measured window of each phase, in seconds (1 to 600, default 10)
+          --warm-up S               unmeasured warm-up before each window, in seconds (0 to 600, default 10)
+          --summary-instances N     instead of the load run, time the license summary of a virtual account
+                                    with N product instances (1 to 10000000)
+        exit code: 0 measured, 1 failed requests or a server that did not start, 2 invalid options
+        """;
 }

@@ -21,6 +21,9 @@ internal sealed class ChildServer : IAsyncDisposable
     private const string ListeningPrefix = "Now listening on: ";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
+    private static readonly List<Process> Running = [];
+    private static readonly Lock RunningLock = new();
+
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly Lock _logLock = new();
@@ -96,6 +99,11 @@ internal sealed class ChildServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data);
         process.Exited += (_, _) => child._listening.TrySetException(new InvalidOperationException($"the {kind} server exited before it listened"));
         process.Start();
+        lock (RunningLock)
+        {
+            Running.Add(process);
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -126,6 +134,38 @@ internal sealed class ChildServer : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// Kills every child still running and deletes <paramref name="dataDirectory"/>, for a run
+    /// that is interrupted. Best effort: a file a child still writes may keep the folder.
+    /// </summary>
+    public static void StopAllAndDelete(string dataDirectory)
+    {
+        lock (RunningLock)
+        {
+            foreach (var process in Running)
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(TimeSpan.FromSeconds(5));
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }
+        }
+
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temp clean-up.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -151,6 +191,11 @@ internal sealed class ChildServer : IAsyncDisposable
         }
         finally
         {
+            lock (RunningLock)
+            {
+                Running.Remove(_process);
+            }
+
             _process.Dispose();
         }
     }

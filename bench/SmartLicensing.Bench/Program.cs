@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using SmartLicensing.Bench;
 using SmartLicensing.Protocol;
@@ -34,6 +35,11 @@ if (options.Store == "postgres")
 }
 
 var dataDirectory = Directory.CreateTempSubdirectory("smartlic-bench-").FullName;
+
+// An interrupted run never reaches the clean-up below, so the signal handlers stop the servers
+// and delete the data folder (it contains the run's CA and signing keys) before the process ends.
+using var interrupted = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => ChildServer.StopAllAndDelete(dataDirectory));
+using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => ChildServer.StopAllAndDelete(dataDirectory));
 try
 {
     if (options.SummaryInstances is { } instances)
