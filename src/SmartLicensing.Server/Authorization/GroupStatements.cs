@@ -103,6 +103,9 @@ internal sealed class GroupStatements : IDisposable
         "@token", "@reserved", "@version", "@tokenVersion", "@category", "@message",
     ];
 
+    /// <summary>The parameters <see cref="TouchManySql"/> and <see cref="RenewUnchangedSql"/> share, in order.</summary>
+    private static readonly string[] StampParameters = ["@ids", "@serials", "@nows", "@versions"];
+
     private readonly DbCommand _touchInstance;
     private readonly DbCommand _entitlements;
     private readonly Dictionary<Guid, TouchedInstance?> _prefetched = [];
@@ -216,12 +219,9 @@ internal sealed class GroupStatements : IDisposable
         var ordered = touches.OrderBy(t => t.Id).ToArray();
         var ids = ordered.Select(t => t.Id).ToArray();
         using var batch = Connection.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand(batch, RenewUnchangedSql, ["@ids", "@serials", "@nows", "@versions", "@holdings", "@exports"],
+        batch.BatchCommands.Add(BatchCommand(batch, RenewUnchangedSql, [.. StampParameters, "@holdings", "@exports"],
         [
-            ids,
-            ordered.Select(t => t.Serial).ToArray(),
-            ordered.Select(t => (DateTimeOffset)_database.Value(t.Now)).ToArray(),
-            ordered.Select(_ => Guid.NewGuid()).ToArray(),
+            .. StampValues(ordered, ids),
             ordered.Select(t => t.Holdings ?? string.Empty).ToArray(),
             ordered.Select(t => t.NeedsExportPermission).ToArray(),
         ]));
@@ -292,10 +292,10 @@ internal sealed class GroupStatements : IDisposable
     /// </summary>
     /// <remarks>
     /// Two statements for the whole group, instead of two per renewal, save PostgreSQL a bind, an
-    /// executor start and their protocol messages per renewal. The arrays are sorted by id, and PostgreSQL walks them
-    /// in order (its plan is a nested loop over the array), so two nodes lock the instances they
-    /// share in the same order. A deadlock all the same fails the group, which is then retried one
-    /// change at a time.
+    /// executor start and their protocol messages per renewal. The arrays are sorted by id, and
+    /// PostgreSQL walks them in order (its plan is a nested loop over the array), so two nodes lock
+    /// the instances they share in the same order. A deadlock all the same fails the group, which
+    /// is then retried one change at a time.
     /// </remarks>
     public void Prefetch(IReadOnlyList<PendingWrite> group, DbTransaction transaction)
     {
@@ -306,14 +306,14 @@ internal sealed class GroupStatements : IDisposable
             return;
         }
 
-        var touches = new SortedDictionary<Guid, (string Serial, DateTimeOffset Now)>();
+        var touches = new List<TouchRequest>();
         var registrations = new List<NewRegistration>();
         var seen = new HashSet<Guid>();
         foreach (var pending in group)
         {
             if (pending.Touch is { } touch && seen.Add(touch.Id))
             {
-                touches.Add(touch.Id, (touch.Serial, touch.Now));
+                touches.Add(touch);
             }
             else if (pending.Registration is { } registration && seen.Add(registration.Instance.Id))
             {
@@ -323,17 +323,11 @@ internal sealed class GroupStatements : IDisposable
 
         using var batch = Connection.CreateBatch();
         batch.Transaction = transaction;
-        var ids = touches.Keys.ToArray();
+        var ordered = touches.OrderBy(t => t.Id).ToArray();
+        var ids = ordered.Select(t => t.Id).ToArray();
         if (ids.Length > 0)
         {
-            var values = touches.Values;
-            batch.BatchCommands.Add(BatchCommand(batch, TouchManySql, ["@ids", "@serials", "@nows", "@versions"],
-            [
-                ids,
-                values.Select(touch => touch.Serial).ToArray(),
-                values.Select(touch => (DateTimeOffset)_database.Value(touch.Now)).ToArray(),
-                values.Select(_ => Guid.NewGuid()).ToArray(),
-            ]));
+            batch.BatchCommands.Add(BatchCommand(batch, TouchManySql, StampParameters, StampValues(ordered, ids)));
             batch.BatchCommands.Add(BatchCommand(batch, HoldingsManySql, ["@ids"], [ids]));
         }
 
@@ -360,6 +354,18 @@ internal sealed class GroupStatements : IDisposable
             reader.NextResult();
         }
     }
+
+    /// <summary>
+    /// Builds the values of <see cref="StampParameters"/> for instances in id order: their ids,
+    /// certificate serials, times to stamp and new versions, one array element per instance.
+    /// </summary>
+    private object[] StampValues(TouchRequest[] ordered, Guid[] ids) =>
+    [
+        ids,
+        ordered.Select(t => t.Serial).ToArray(),
+        ordered.Select(t => (DateTimeOffset)_database.Value(t.Now)).ToArray(),
+        ordered.Select(_ => Guid.NewGuid()).ToArray(),
+    ];
 
     /// <summary>
     /// Reads the results of a group stamp and of <see cref="HoldingsManySql"/> that follows it:
