@@ -135,8 +135,8 @@ internal sealed class ChildServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Kills every child still running and deletes <paramref name="dataDirectory"/>, for a run
-    /// that is interrupted. Best effort: a file a child still writes may keep the folder.
+    /// Kills every child still running and deletes <paramref name="dataDirectory"/>, at the end of
+    /// a run or when it is interrupted. Best effort: a file a child still writes may keep the folder.
     /// </summary>
     public static void StopAllAndDelete(string dataDirectory)
     {

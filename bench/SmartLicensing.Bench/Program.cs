@@ -132,14 +132,8 @@ catch (Exception ex) when (ex is InvalidOperationException or HttpRequestExcepti
 }
 finally
 {
-    try
-    {
-        Directory.Delete(dataDirectory, recursive: true);
-    }
-    catch (IOException)
-    {
-        // Left for the system's temp cleanup.
-    }
+    // The servers have stopped by now, so this only deletes the folder.
+    ChildServer.StopAllAndDelete(dataDirectory);
 }
 
 static void Report(string phase, PhaseResult result) =>

@@ -6,7 +6,6 @@ using SmartLicensing.Catalog;
 using SmartLicensing.Protocol.Messages;
 using SmartLicensing.Server.Authorization;
 using SmartLicensing.Server.Devices;
-using SmartLicensing.Server.Pki;
 using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.Tests.DeviceEndpoint;
 using SmartLicensing.Server.Tests.Support;
@@ -196,10 +195,8 @@ public sealed class UnchangedRenewalTests : IAsyncLifetime
         // A trigger takes the licenses away as the stamp updates the instance, so the statement
         // finds the renewal unchanged but the entitlements read after it show a negative balance.
         // The renewal must then be written in the group's transaction, as any changed renewal is.
-        var connection = new DeviceServerConnection(Server.CreateClient(apiKey: null), Server.Time, Server.App.Services.GetRequiredService<ServerCredentials>());
-        using var device = new TestDevice(connection, "PID:ASAv,SN:MOVED1");
-        var created = await (await Server.Client.PostJsonAsync("/api/v1/virtual-accounts/DEFAULT/tokens", new { })).JsonAsync(201);
-        await device.RegisterAsync(created.GetProperty("token").GetString()!);
+        using var device = new TestDevice(Server, "PID:ASAv,SN:MOVED1");
+        await device.RegisterAsync(await Seed.CreateTokenAsync(Server));
         await device.AuthorizeAsync((Seed.Standard1G, 1));
         await Server.Database.ExecuteAsync(
             $"""

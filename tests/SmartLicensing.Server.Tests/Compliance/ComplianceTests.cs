@@ -139,11 +139,8 @@ public abstract class ComplianceTests(StoreKind store) : StoreTests(store)
     public async Task Run_RemovedQuietDevice_NextContactToldItIsNotRegistered()
     {
         await using var server = await StartServerAsync();
-        var created = await (await server.Client.PostJsonAsync("/api/v1/virtual-accounts/DEFAULT/tokens", new { })).JsonAsync(201);
-        var credentials = server.App.Services.GetRequiredService<SmartLicensing.Server.Pki.ServerCredentials>();
-        using var device = new SmartLicensing.Server.Tests.DeviceEndpoint.TestDevice(
-            new SmartLicensing.Server.Tests.DeviceEndpoint.DeviceServerConnection(server.AnonymousClient, server.Time, credentials), "PID:ASAv,SN:GONEQUIET01");
-        var registered = await device.RegisterAsync(created.GetProperty("token").GetString()!);
+        using var device = new SmartLicensing.Server.Tests.DeviceEndpoint.TestDevice(server, "PID:ASAv,SN:GONEQUIET01");
+        var registered = await device.RegisterAsync(await Seed.CreateTokenAsync(server));
         Assert.True(registered.Response is SmartLicensing.Protocol.Messages.RegisterResponse, registered.Describe());
 
         server.Time.Advance(CompliancePeriods.MaxRenewalPeriod);

@@ -1,9 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SmartLicensing.Protocol;
 using SmartLicensing.Protocol.Messages;
-using SmartLicensing.Server.Pki;
 using SmartLicensing.Server.Storage;
 using SmartLicensing.Server.Tests.Support;
 using Xunit;
@@ -21,7 +19,7 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
     {
         await using var server = await StartServerAsync();
         using var device = NewDevice(server, "FULL1");
-        var token = await CreateTokenAsync(server);
+        var token = await Seed.CreateTokenAsync(server);
 
         var registered = await device.RegisterAsync(token);
         var authorized = await device.AuthorizeAsync((Seed.Standard1G, 1));
@@ -66,7 +64,7 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
         using var device = NewDevice(server, "CASE1");
         device.Path = DevicePaths.SmartTransport.ToUpperInvariant();
 
-        var reply = await device.RegisterAsync(await CreateTokenAsync(server));
+        var reply = await device.RegisterAsync(await Seed.CreateTokenAsync(server));
 
         Assert.True(reply.Response is RegisterResponse, reply.Describe());
     }
@@ -76,7 +74,7 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
     {
         await using var server = await StartServerAsync();
         using var device = NewDevice(server, "FULL3");
-        await device.RegisterAsync(await CreateTokenAsync(server));
+        await device.RegisterAsync(await Seed.CreateTokenAsync(server));
         using var removal = await server.Client.DeleteAsync($"/api/v1/product-instances/{Uri.EscapeDataString(device.Udi)}", TestContext.Current.CancellationToken);
         Assert.True(removal.IsSuccessStatusCode, $"removal returned {(int)removal.StatusCode}");
 
@@ -90,7 +88,7 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
     public async Task Authorize_ManyDevicesAtOnce_BalanceCountsEveryDevice()
     {
         await using var server = await StartServerAsync();
-        var token = await CreateTokenAsync(server);
+        var token = await Seed.CreateTokenAsync(server);
         var devices = Enumerable.Range(0, 30).Select(i => NewDevice(server, $"BURST{i}")).ToList();
         foreach (var device in devices)
         {
@@ -111,7 +109,7 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
         await using var server = await StartServerAsync();
         await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,10\n");
         using var device = NewDevice(server, "AGAIN1");
-        await device.RegisterAsync(await CreateTokenAsync(server));
+        await device.RegisterAsync(await Seed.CreateTokenAsync(server));
         await device.AuthorizeAsync((Seed.Standard1G, 2));
         server.Time.Advance(TimeSpan.FromDays(30));
         var renewedAt = server.Time.GetUtcNow();
@@ -131,7 +129,7 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
         await using var server = await StartServerAsync();
         await Seed.ImportCsvAsync(server, "DEFAULT", "L-ASAV10S-K9=,1\n");
         using var device = NewDevice(server, "SHORT1");
-        await device.RegisterAsync(await CreateTokenAsync(server));
+        await device.RegisterAsync(await Seed.CreateTokenAsync(server));
         var first = await device.AuthorizeAsync((Seed.Standard1G, 1));
         Assert.Equal(EntitlementStatus.Authorized, Assert.Single(first.As<AuthorizationResponse>().Entitlements).Status);
         await server.WithDbAsync(db => db.EntitlementBalances
@@ -153,20 +151,7 @@ public abstract class FullHostTests(StoreKind store) : StoreTests(store)
     private static Task<int> InUseAsync(AuthorityServer server, string tag) =>
         server.WithDbAsync(db => db.EntitlementBalances.Where(b => b.Tag == tag).SumAsync(b => b.InUse, TestContext.Current.CancellationToken));
 
-    private static TestDevice NewDevice(AuthorityServer server, string serialNumber)
-    {
-        var connection = new DeviceServerConnection(
-            server.CreateClient(apiKey: null),
-            server.Time,
-            server.App.Services.GetRequiredService<ServerCredentials>());
-        return new TestDevice(connection, $"PID:ASAv,SN:{serialNumber}");
-    }
-
-    private static async Task<string> CreateTokenAsync(AuthorityServer server)
-    {
-        var created = await (await server.Client.PostJsonAsync("/api/v1/virtual-accounts/DEFAULT/tokens", new { })).JsonAsync(201);
-        return created.GetProperty("token").GetString()!;
-    }
+    private static TestDevice NewDevice(AuthorityServer server, string serialNumber) => new(server, $"PID:ASAv,SN:{serialNumber}");
 }
 
 public sealed class SqliteFullHostTests() : FullHostTests(StoreKind.Sqlite);

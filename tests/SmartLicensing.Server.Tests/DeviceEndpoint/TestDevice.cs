@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SmartLicensing.Protocol;
 using SmartLicensing.Protocol.Encoding;
 using SmartLicensing.Protocol.Messages;
@@ -20,6 +21,12 @@ internal sealed class TestDevice(DeviceServerConnection host, string udi) : IDis
 {
     public TestDevice(DeviceEndpointHost host, string udi)
         : this(host.Connection, udi)
+    {
+    }
+
+    /// <summary>A device that talks to the device endpoint of a full test server.</summary>
+    public TestDevice(Support.AuthorityServer server, string udi)
+        : this(new DeviceServerConnection(server.AnonymousClient, server.Time, server.App.Services.GetRequiredService<ServerCredentials>()), udi)
     {
     }
 

@@ -22,6 +22,13 @@ public static class Seed
         await response.JsonAsync(201);
     }
 
+    /// <summary>Creates a registration token for the DEFAULT virtual account through the Admin API and returns it.</summary>
+    public static async Task<string> CreateTokenAsync(AuthorityServer server)
+    {
+        var created = await (await server.Client.PostJsonAsync("/api/v1/virtual-accounts/DEFAULT/tokens", new { })).JsonAsync(201);
+        return created.GetProperty("token").GetString()!;
+    }
+
     /// <summary>
     /// Adds a registered product instance directly in the database, with its entitlements counted
     /// in the virtual account's in-use totals, as a device registration would leave it.
