@@ -14,7 +14,7 @@ internal static class AdminClient
     {
         var apiKey = AdminEnvFile.Read(Path.Combine(dataDirectory, AdminEnvFile.FileName), AdminEnvFile.ApiKeyVariable)
             ?? throw new InvalidOperationException("The authority wrote no admin API key to admin.env.");
-        var client = LoadGenerator.CreateClient(url, Path.Combine(dataDirectory, "ca.pem"), 1);
+        var client = DeviceFleet.CreateClient(url, Path.Combine(dataDirectory, "ca.pem"), 1);
         client.DefaultRequestHeaders.Add(ApiKeyHeader, apiKey);
         return client;
     }

@@ -15,9 +15,9 @@ internal sealed record BenchOptions
     public int Seconds { get; init; } = 10;
 
     /// <summary>
-    /// Unmeasured load before each window, in seconds. The authority is a larger program than the
-    /// ceiling probe, so its JIT needs longer to settle; a profile still showed the JIT busy 4 s
-    /// into a phase. Both sides get the same warm-up.
+    /// Unmeasured load of each server before its window, in seconds, in slices that alternate with
+    /// the other server's. The authority is a larger program than the ceiling probe, so its JIT
+    /// needs longer to settle. A profile still showed the JIT busy 4 s into a phase.
     /// </summary>
     public int WarmUpSeconds { get; init; } = 10;
 
@@ -114,8 +114,9 @@ internal sealed record BenchOptions
           --store sqlite|postgres   the store of the measured authority (default sqlite); postgres reads the
                                     connection string from SMARTLIC_BENCH_POSTGRES, else SMARTLIC_TEST_POSTGRES
           --devices N               simulated devices, one connection each (1 to 1024, default 64)
-          --seconds S               measured window of each phase, in seconds (1 to 600, default 10)
-          --warm-up S               unmeasured warm-up before each window, in seconds (0 to 600, default 10)
+          --seconds S               measured time of each server in each phase, in seconds (1 to 600, default 10)
+          --warm-up S               unmeasured load of each server before that, in seconds (0 to 600, default 10)
+                                    The authority and the ceiling probe take turns in slices of about 2 s.
           --summary-instances N     instead of the load run, time the license summary of a virtual account
                                     with N product instances (1 to 10000000)
         exit code: 0 measured, 1 failed requests or a server that did not start, 2 invalid options

@@ -1,96 +1,77 @@
 using System.Diagnostics;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
-using SmartLicensing.Protocol.Messages;
 
 namespace SmartLicensing.Bench;
 
+/// <summary>One server under load: what a device slot sends it, and the CPU time the server has used so far.</summary>
+internal sealed record Target(Func<int, CancellationToken, Task<bool>> Send, Func<TimeSpan> Cpu);
+
+/// <summary>A stretch of a phase in which every device slot sends to one target.</summary>
+/// <param name="Target">0 for the authority, 1 for the ceiling probe.</param>
+/// <param name="Start">Time from the start of the phase.</param>
+/// <param name="End">Time from the start of the phase; the next slice starts here.</param>
+/// <param name="Measured">False during the warm-up.</param>
+internal readonly record struct Slice(int Target, TimeSpan Start, TimeSpan End, bool Measured);
+
 /// <summary>
-/// Drives one server with N concurrent simulated devices over HTTPS on loopback: a registration
-/// phase (each device slot registers new devices one after another), then a renewal phase (each
-/// slot's last registered device requests authorization again and again). Each phase has an
-/// unmeasured warm-up, then a measured window.
+/// Drives the authority and the ceiling probe with the same N concurrent device slots, in
+/// alternating slices of about two seconds: an unmeasured warm-up, then the measured window, for
+/// each of them. On a shared virtual machine the speed of the processors drifts by 10% or more
+/// within a minute. Measured one after the other, the two would see different machines, and the
+/// drift would go into their ratio. The order ABBA, ABBA, ... also cancels a steady drift.
 /// </summary>
-internal sealed class LoadGenerator(HttpClient client, int devices, TimeSpan window, TimeSpan warmUp, string runId, Func<TimeSpan> serverCpu)
+internal static class LoadGenerator
 {
-    /// <summary>What every simulated device requests: one ASAv throughput tier.</summary>
-    public static readonly IReadOnlyList<EntitlementRequest> Entitlements =
-        [new("regid.2014-08.com.cisco.ASAv-STD-1G,1.0_5c4abf17-2b9a-48a5-9b83-af05b8e9dbb6", 1)];
+    private static readonly TimeSpan PreferredSlice = TimeSpan.FromSeconds(2);
 
-    private readonly SimDevice?[] _last = new SimDevice?[devices];
-    private int _created;
-
-    /// <summary>An HTTP client for one server that trusts only the given CA file and keeps one connection per device.</summary>
-    public static HttpClient CreateClient(string url, string caFile, int devices)
+    /// <summary>
+    /// The slices of one phase. The window of each target is cut into slices of about two seconds
+    /// (one slice when it is shorter), and each target gets at least <paramref name="warmUp"/> of
+    /// unmeasured slices first.
+    /// </summary>
+    public static IReadOnlyList<Slice> Schedule(TimeSpan window, TimeSpan warmUp)
     {
-        var root = X509CertificateLoader.LoadCertificateFromFile(caFile);
-        var handler = new SocketsHttpHandler
+        var measuredPairs = Math.Max(1, (int)Math.Round(window / PreferredSlice));
+        var length = window / measuredPairs;
+        var warmUpPairs = (int)Math.Ceiling(warmUp / length);
+        var slices = new List<Slice>(2 * (warmUpPairs + measuredPairs));
+        for (var pair = 0; pair < warmUpPairs + measuredPairs; pair++)
         {
-            MaxConnectionsPerServer = devices,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            SslOptions = new SslClientAuthenticationOptions
+            var first = pair % 2;
+            foreach (var target in (int[])[first, 1 - first])
             {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && ChainsTo(certificate, root),
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-    }
-
-    public IReadOnlyList<SimDevice> RegisteredDevices => _last.OfType<SimDevice>().ToList();
-
-    public async Task<PhaseResult> RegisterAsync(string path, string token)
-    {
-        return await RunPhaseAsync(async (slot, cancellationToken) =>
-        {
-            var number = Interlocked.Increment(ref _created);
-            var device = new SimDevice($"PID:ASAv,SN:{runId}{number:D7}");
-            if (!await device.RegisterAsync(client, path, token, cancellationToken))
-            {
-                device.Dispose();
-                return false;
+                var start = length * slices.Count;
+                slices.Add(new Slice(target, start, start + length, pair >= warmUpPairs));
             }
-
-            _last[slot]?.Dispose();
-            _last[slot] = device;
-            return true;
-        });
-    }
-
-    public async Task<PhaseResult> RenewAsync(string path)
-    {
-        if (_last.Any(d => d is null))
-        {
-            throw new InvalidOperationException("Some device slots have no registered device; the registration phase failed.");
         }
 
-        return await RunPhaseAsync((slot, cancellationToken) => _last[slot]!.AuthorizeAsync(client, path, Entitlements, cancellationToken));
+        return slices;
     }
 
-    private async Task<PhaseResult> RunPhaseAsync(Func<int, CancellationToken, Task<bool>> operation)
+    /// <summary>
+    /// Runs one phase against both targets and returns what each achieved in its measured slices.
+    /// Only requests that start and end inside one measured slice count.
+    /// </summary>
+    public static async Task<(PhaseResult Server, PhaseResult Ceiling)> CompareAsync(Target server, Target ceiling, int devices, TimeSpan window, TimeSpan warmUp)
     {
-        var latencies = Enumerable.Range(0, devices).Select(_ => new List<double>(4096)).ToArray();
-        var failed = 0;
+        var targets = new[] { server, ceiling };
+        var slices = Schedule(window, warmUp);
+        var length = slices[0].End - slices[0].Start;
+        var end = slices[^1].End;
+        var latencies = targets.Select(_ => Enumerable.Range(0, devices).Select(_ => new List<double>(4096)).ToArray()).ToArray();
+        var failed = new int[targets.Length];
         var clock = Stopwatch.StartNew();
-        var measureFrom = warmUp;
-        var stopAt = warmUp + window;
-        using var hardStop = new CancellationTokenSource(stopAt + TimeSpan.FromSeconds(30));
-        var cpu = Task.Run(async () =>
-        {
-            await Task.Delay(measureFrom);
-            var start = serverCpu();
-            await Task.Delay(stopAt - clock.Elapsed);
-            return (serverCpu() - start).TotalSeconds;
-        });
+        using var hardStop = new CancellationTokenSource(end + TimeSpan.FromSeconds(30));
+        var cpu = Task.Run(() => MeasureCpuAsync(targets, slices, clock));
 
         var slots = Enumerable.Range(0, devices).Select(slot => Task.Run(async () =>
         {
-            while (clock.Elapsed < stopAt)
+            while (clock.Elapsed is var started && started < end)
             {
-                var started = clock.Elapsed;
+                var slice = slices[Math.Min((int)(started / length), slices.Count - 1)];
                 bool ok;
                 try
                 {
-                    ok = await operation(slot, hardStop.Token);
+                    ok = await targets[slice.Target].Send(slot, hardStop.Token);
                 }
                 catch (HttpRequestException)
                 {
@@ -98,35 +79,68 @@ internal sealed class LoadGenerator(HttpClient client, int devices, TimeSpan win
                 }
 
                 var ended = clock.Elapsed;
-                if (started < measureFrom || ended > stopAt)
+                if (!slice.Measured || ended > slice.End)
                 {
                     continue;
                 }
 
                 if (ok)
                 {
-                    latencies[slot].Add((ended - started).TotalMilliseconds);
+                    latencies[slice.Target][slot].Add((ended - started).TotalMilliseconds);
                 }
                 else
                 {
-                    Interlocked.Increment(ref failed);
+                    Interlocked.Increment(ref failed[slice.Target]);
                 }
             }
         })).ToArray();
 
-        // A slot that has not finished a request by the end of the window would stretch the phase;
-        // only requests wholly inside the window count, so the window length is the divisor.
         await Task.WhenAll(slots);
-        return PhaseResult.From(latencies, failed, window.TotalSeconds, await cpu);
+        var measured = await cpu;
+        var seconds = window.TotalSeconds;
+        return (
+            PhaseResult.From(latencies[0], failed[0], seconds, measured[0]),
+            PhaseResult.From(latencies[1], failed[1], seconds, measured[1]));
     }
 
-    private static bool ChainsTo(X509Certificate certificate, X509Certificate2 root)
+    /// <summary>
+    /// Adds up the CPU time used during each target's measured slices by the target, by this
+    /// process (the load generator) and by the rest of the machine. The rest is the database, the
+    /// idle other server and kernel work not charged to a process, and stays null where the
+    /// machine's CPU time cannot be read.
+    /// </summary>
+    private static async Task<CpuUse[]> MeasureCpuAsync(Target[] targets, IReadOnlyList<Slice> slices, Stopwatch clock)
     {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
+        var use = new CpuUse[targets.Length];
+        var self = Process.GetCurrentProcess();
+        Sample? previous = null;
+        var first = slices.Count(s => !s.Measured);
+        for (var i = first; i <= slices.Count; i++)
+        {
+            var at = i < slices.Count ? slices[i].Start : slices[^1].End;
+            if (at - clock.Elapsed is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait);
+            }
+
+            self.Refresh();
+            var sample = new Sample([.. targets.Select(t => t.Cpu())], self.TotalProcessorTime, MachineCpu.Busy());
+            if (previous is { } before)
+            {
+                var target = slices[i - 1].Target;
+                var server = (sample.Targets[target] - before.Targets[target]).TotalSeconds;
+                var loadGenerator = (sample.Self - before.Self).TotalSeconds;
+                double? rest = sample.Machine is { } machineNow && before.Machine is { } machineBefore
+                    ? (use[target].Rest ?? 0) + Math.Max(0, (machineNow - machineBefore).TotalSeconds - server - loadGenerator)
+                    : null;
+                use[target] = new CpuUse(use[target].Server + server, use[target].LoadGenerator + loadGenerator, rest);
+            }
+
+            previous = sample;
+        }
+
+        return use;
     }
+
+    private sealed record Sample(TimeSpan[] Targets, TimeSpan Self, TimeSpan? Machine);
 }

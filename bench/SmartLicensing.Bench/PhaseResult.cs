@@ -6,20 +6,37 @@ namespace SmartLicensing.Bench;
 /// <param name="Seconds">Length of the window.</param>
 /// <param name="P50Milliseconds">Median latency of the successful requests.</param>
 /// <param name="P99Milliseconds">99th percentile latency of the successful requests.</param>
-/// <param name="ServerCpuSeconds">CPU time the server process used during the window, all threads.</param>
-internal sealed record PhaseResult(int Succeeded, int Failed, double Seconds, double P50Milliseconds, double P99Milliseconds, double ServerCpuSeconds)
+/// <param name="Cpu">CPU time used during the window.</param>
+internal sealed record PhaseResult(int Succeeded, int Failed, double Seconds, double P50Milliseconds, double P99Milliseconds, CpuUse Cpu)
 {
     public double PerSecond => Seconds <= 0 ? 0 : Succeeded / Seconds;
 
     /// <summary>Server CPU per completed request in microseconds: less noisy than throughput on a shared machine.</summary>
-    public double ServerCpuMicroseconds => Succeeded == 0 ? 0 : ServerCpuSeconds * 1e6 / Succeeded;
+    public double ServerCpuMicroseconds => PerRequest(Cpu.Server);
 
-    public static PhaseResult From(IEnumerable<List<double>> latencies, int failed, double seconds, double serverCpuSeconds)
+    /// <summary>CPU of the load generator per completed request in microseconds.</summary>
+    public double LoadGeneratorCpuMicroseconds => PerRequest(Cpu.LoadGenerator);
+
+    /// <summary>CPU of the rest of the machine per completed request in microseconds, or NaN where it cannot be read.</summary>
+    public double RestCpuMicroseconds => Cpu.Rest is { } rest ? PerRequest(rest) : double.NaN;
+
+    /// <summary>
+    /// The share of the machine's processors that no one used during the window, or NaN where it
+    /// cannot be read. Above a few percent, requests waited for something other than a processor:
+    /// a disk, the database or a lock.
+    /// </summary>
+    public double IdleShare => Cpu.Rest is { } rest && Seconds > 0
+        ? Math.Max(0, 1 - ((Cpu.Server + Cpu.LoadGenerator + rest) / (Seconds * Environment.ProcessorCount)))
+        : double.NaN;
+
+    public static PhaseResult From(IEnumerable<List<double>> latencies, int failed, double seconds, CpuUse cpu)
     {
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new PhaseResult(all.Length, failed, seconds, Percentile(all, 0.50), Percentile(all, 0.99), serverCpuSeconds);
+        return new PhaseResult(all.Length, failed, seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpu);
     }
+
+    private double PerRequest(double cpuSeconds) => Succeeded == 0 ? 0 : cpuSeconds * 1e6 / Succeeded;
 
     private static double Percentile(double[] sorted, double fraction)
     {
@@ -32,3 +49,6 @@ internal sealed record PhaseResult(int Succeeded, int Failed, double Seconds, do
         return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
     }
 }
+
+/// <summary>CPU time in seconds, all threads, used by the measured server, by the load generator and by the rest of the machine (null where it cannot be read).</summary>
+internal readonly record struct CpuUse(double Server, double LoadGenerator, double? Rest);

@@ -57,24 +57,40 @@ try
         Console.WriteLine($"PostgreSQL connection string from {(Environment.GetEnvironmentVariable(BenchOptions.PostgresVariable) is { Length: > 0 } ? BenchOptions.PostgresVariable : BenchOptions.TestPostgresVariable)}");
     }
 
+    // Both servers run for the whole measurement, and the load alternates between them (see LoadGenerator).
     PhaseResult register, renew, registerCeiling, renewCeiling;
     long serverRss;
     int serverWarnings;
     await using (var server = await ChildServer.StartAsync(ChildServer.AuthorityKind, dataDirectory, database))
+    await using (var ceiling = await ChildServer.StartAsync(ChildServer.CeilingKind, dataDirectory, null))
     {
         Console.WriteLine($"authority (pid {server.ProcessId}) on {server.Url}");
+        Console.WriteLine($"ceiling probe (pid {ceiling.ProcessId}) on {ceiling.Url}");
         string token;
         using (var admin = AdminClient.Create(server.Url, dataDirectory))
         {
             token = await AdminClient.CreateTokenAsync(admin);
         }
 
-        using var client = LoadGenerator.CreateClient(server.Url, caFile, options.Devices);
-        var load = new LoadGenerator(client, options.Devices, window, warmUp, "B" + runId, server.CpuTime);
-        register = await load.RegisterAsync(DevicePaths.SmartTransport, token);
+        using var devices = new DeviceFleet(server.Url, caFile, options.Devices, "B" + runId);
+        using var ceilingDevices = new DeviceFleet(ceiling.Url, caFile, options.Devices, "C" + runId);
+        (register, registerCeiling) = await LoadGenerator.CompareAsync(
+            new Target((slot, cancel) => devices.RegisterAsync(slot, DevicePaths.SmartTransport, token, cancel), server.CpuTime),
+            new Target((slot, cancel) => ceilingDevices.RegisterAsync(slot, CeilingHost.RegisterPath, "unused", cancel), ceiling.CpuTime),
+            options.Devices, window, warmUp);
         Report("register", register);
-        renew = await load.RenewAsync(DevicePaths.SmartTransport);
+        Report("register ceiling", registerCeiling);
+        if (!devices.AllRegistered || !ceilingDevices.AllRegistered)
+        {
+            throw new InvalidOperationException("Some device slots have no registered device, so the renewal phase cannot run; the registration phase failed.");
+        }
+
+        (renew, renewCeiling) = await LoadGenerator.CompareAsync(
+            new Target((slot, cancel) => devices.AuthorizeAsync(slot, DevicePaths.SmartTransport, cancel), server.CpuTime),
+            new Target((slot, cancel) => ceilingDevices.AuthorizeAsync(slot, CeilingHost.RenewPath, cancel), ceiling.CpuTime),
+            options.Devices, window, warmUp);
         Report("renew", renew);
+        Report("renew ceiling", renewCeiling);
         serverRss = server.ResidentBytes();
         serverWarnings = server.Warnings;
         if (serverWarnings > 0)
@@ -83,17 +99,6 @@ try
             Console.WriteLine($"The authority logged {serverWarnings} warnings or errors during the run. The first:");
             Console.Write(server.Problems);
         }
-    }
-
-    await using (var ceiling = await ChildServer.StartAsync(ChildServer.CeilingKind, dataDirectory, null))
-    {
-        Console.WriteLine($"ceiling probe (pid {ceiling.ProcessId}) on {ceiling.Url}");
-        using var client = LoadGenerator.CreateClient(ceiling.Url, caFile, options.Devices);
-        var load = new LoadGenerator(client, options.Devices, window, warmUp, "C" + runId, ceiling.CpuTime);
-        registerCeiling = await load.RegisterAsync(CeilingHost.RegisterPath, "unused");
-        Report("register ceiling", registerCeiling);
-        renewCeiling = await load.RenewAsync(CeilingHost.RenewPath);
-        Report("renew ceiling", renewCeiling);
     }
 
     var summary = new (string Key, object Value)[]
@@ -110,6 +115,10 @@ try
         ("renew_errors", renew.Failed),
         ("renew_server_cpu_us", Round(renew.ServerCpuMicroseconds)),
         ("renew_ceiling_server_cpu_us", Round(renewCeiling.ServerCpuMicroseconds)),
+        ("renew_rest_cpu_us", Math.Round(renew.RestCpuMicroseconds)),
+        ("renew_ceiling_rest_cpu_us", Math.Round(renewCeiling.RestCpuMicroseconds)),
+        ("renew_idle", Math.Round(renew.IdleShare, 3)),
+        ("renew_ceiling_idle", Math.Round(renewCeiling.IdleShare, 3)),
         ("register_per_s", Round(register.PerSecond)),
         ("register_ceiling_per_s", Round(registerCeiling.PerSecond)),
         ("register_ratio", Ratio(register, registerCeiling)),
@@ -118,10 +127,15 @@ try
         ("register_errors", register.Failed),
         ("register_server_cpu_us", Round(register.ServerCpuMicroseconds)),
         ("register_ceiling_server_cpu_us", Round(registerCeiling.ServerCpuMicroseconds)),
+        ("register_rest_cpu_us", Math.Round(register.RestCpuMicroseconds)),
+        ("register_ceiling_rest_cpu_us", Math.Round(registerCeiling.RestCpuMicroseconds)),
+        ("register_idle", Math.Round(register.IdleShare, 3)),
+        ("register_ceiling_idle", Math.Round(registerCeiling.IdleShare, 3)),
         ("server_rss_mb", Round(serverRss / 1048576.0)),
         ("server_warnings", serverWarnings),
     };
-    Console.WriteLine(string.Join(' ', summary.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}"))));
+    // The rest of the machine and its idle share are left out where /proc/stat cannot be read (NaN).
+    Console.WriteLine(string.Join(' ', summary.Where(p => p.Value is not double.NaN).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}"))));
     return renew.Failed + register.Failed == 0 ? 0 : 1;
 }
 catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
@@ -138,7 +152,7 @@ finally
 
 static void Report(string phase, PhaseResult result) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{phase,-17} {result.PerSecond,9:0.0}/s  p50 {result.P50Milliseconds,7:0.00} ms  p99 {result.P99Milliseconds,7:0.00} ms  server CPU {result.ServerCpuMicroseconds,6:0} us/request  ok {result.Succeeded}  failed {result.Failed}"));
+        $"{phase,-17} {result.PerSecond,9:0.0}/s  p50 {result.P50Milliseconds,7:0.00} ms  p99 {result.P99Milliseconds,7:0.00} ms  CPU us/request: server {result.ServerCpuMicroseconds:0}, load {result.LoadGeneratorCpuMicroseconds:0}, rest {result.RestCpuMicroseconds:0}  idle {result.IdleShare:P0}  ok {result.Succeeded}  failed {result.Failed}"));
 
 static double Round(double value, int digits = 0) => double.IsNaN(value) ? 0 : Math.Round(value, digits);
 

@@ -67,7 +67,7 @@ internal static class SummaryProbe
 
     private static async Task SeedAsync(DbConnection connection, bool sqlite, int instances, string prefix)
     {
-        var tag = LoadGenerator.Entitlements[0].Tag;
+        var tag = DeviceFleet.Entitlements[0].Tag;
         await using var transaction = await connection.BeginTransactionAsync();
         int virtualAccountId;
         await using (var find = connection.CreateCommand())
