@@ -72,11 +72,19 @@ internal sealed class AuthorityStartup(
         _newApiKey = null;
     }
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        HostLog.Stopping(logger);
+        return Task.CompletedTask;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        HostLog.Stopped(logger);
+        return Task.CompletedTask;
+    }
 
     private async Task SeedAsync(LicensingDbContext db, CancellationToken cancellationToken)
     {

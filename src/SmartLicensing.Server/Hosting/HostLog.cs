@@ -19,4 +19,10 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the database is unavailable ({Reason})")]
     public static partial void StoreUnavailable(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "License server stopping; requests in progress are finished first")]
+    public static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "License server stopped")]
+    public static partial void Stopped(ILogger logger);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace SmartLicensing.EndToEnd.Support;
@@ -67,6 +68,21 @@ public sealed class AuthorityProcess : IAsyncLifetime
             await DisposeAsync();
             throw new InvalidOperationException($"smartlic authority did not start: {ex.Message}{Environment.NewLine}{Log}", ex);
         }
+    }
+
+    /// <summary>Stops the server with SIGTERM, as a service manager does, and returns its exit code.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException("The authority is not running.");
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+            Assert.Equal(0, kill.ExitCode);
+        }
+
+        // Waits for the end of the output as well, so the last lines are in the log.
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
