@@ -119,6 +119,7 @@ internal sealed record BenchOptions
                                     The authority and the ceiling probe take turns in slices of about 2 s.
           --summary-instances N     instead of the load run, time the license summary of a virtual account
                                     with N product instances (1 to 10000000)
-        exit code: 0 measured, 1 failed requests or a server that did not start, 2 invalid options
+        exit code: 0 measured, 1 failed requests, a phase without a success or a server that did not start,
+                   2 invalid options or no PostgreSQL connection string
         """;
 }

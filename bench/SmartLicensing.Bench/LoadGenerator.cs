@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace SmartLicensing.Bench;
 
@@ -14,29 +15,31 @@ internal readonly record struct Slice(int Target, TimeSpan Start, TimeSpan End, 
 
 /// <summary>
 /// Drives the authority and the ceiling probe with the same N concurrent device slots, in
-/// alternating slices of about two seconds: an unmeasured warm-up, then the measured window, for
-/// each of them. On a shared virtual machine the speed of the processors drifts by 10% or more
+/// alternating slices of about two seconds: an unmeasured warm-up, then the measured window,
+/// for each of them. On a shared virtual machine the speed of the processors drifts by 10% or more
 /// within a minute. Measured one after the other, the two would see different machines, and the
-/// drift would go into their ratio. The order ABBA, ABBA, ... also cancels a steady drift.
+/// drift would go into their ratio. The measured slices come in the order AB BA, AB BA, ..., so a
+/// steady drift cancels too.
 /// </summary>
 internal static class LoadGenerator
 {
     private static readonly TimeSpan PreferredSlice = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// The slices of one phase. The window of each target is cut into slices of about two seconds
-    /// (one slice when it is shorter), and each target gets at least <paramref name="warmUp"/> of
-    /// unmeasured slices first.
+    /// Returns the slices of one phase. The window of each target is cut into an even number of
+    /// slices, as close to two seconds as that allows (2.5 s for a 10 s window, shorter below
+    /// 4 s), and each target gets at least <paramref name="warmUp"/> of unmeasured slices first.
     /// </summary>
     public static IReadOnlyList<Slice> Schedule(TimeSpan window, TimeSpan warmUp)
     {
-        var measuredPairs = Math.Max(1, (int)Math.Round(window / PreferredSlice));
+        var measuredPairs = 2 * Math.Max(1, (int)Math.Round(window / (2 * PreferredSlice), MidpointRounding.ToEven));
         var length = window / measuredPairs;
         var warmUpPairs = (int)Math.Ceiling(warmUp / length);
         var slices = new List<Slice>(2 * (warmUpPairs + measuredPairs));
         for (var pair = 0; pair < warmUpPairs + measuredPairs; pair++)
         {
-            var first = pair % 2;
+            // Counted from the first measured pair, so the measured slices start AB BA.
+            var first = Math.Abs(pair - warmUpPairs) % 2;
             foreach (var target in (int[])[first, 1 - first])
             {
                 var start = length * slices.Count;
@@ -49,7 +52,9 @@ internal static class LoadGenerator
 
     /// <summary>
     /// Runs one phase against both targets and returns what each achieved in its measured slices.
-    /// Only requests that start and end inside one measured slice count.
+    /// The rate counts the successful requests that start and end inside one measured slice. The
+    /// latencies include every success that starts in a measured slice, so a stall longer than a
+    /// slice still shows in p99. Failures count whenever they start, warm-up included.
     /// </summary>
     public static async Task<(PhaseResult Server, PhaseResult Ceiling)> CompareAsync(Target server, Target ceiling, int devices, TimeSpan window, TimeSpan warmUp)
     {
@@ -58,6 +63,7 @@ internal static class LoadGenerator
         var length = slices[0].End - slices[0].Start;
         var end = slices[^1].End;
         var latencies = targets.Select(_ => Enumerable.Range(0, devices).Select(_ => new List<double>(4096)).ToArray()).ToArray();
+        var completed = new int[targets.Length];
         var failed = new int[targets.Length];
         var clock = Stopwatch.StartNew();
         using var hardStop = new CancellationTokenSource(end + TimeSpan.FromSeconds(30));
@@ -73,24 +79,26 @@ internal static class LoadGenerator
                 {
                     ok = await targets[slice.Target].Send(slot, hardStop.Token);
                 }
-                catch (HttpRequestException)
+                catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or JsonException)
                 {
+                    // No response in time (the client's timeout cancels the request), a broken connection or an unreadable response.
                     ok = false;
                 }
 
                 var ended = clock.Elapsed;
-                if (!slice.Measured || ended > slice.End)
+                if (!ok)
                 {
+                    Interlocked.Increment(ref failed[slice.Target]);
                     continue;
                 }
 
-                if (ok)
+                if (slice.Measured)
                 {
                     latencies[slice.Target][slot].Add((ended - started).TotalMilliseconds);
-                }
-                else
-                {
-                    Interlocked.Increment(ref failed[slice.Target]);
+                    if (ended <= slice.End)
+                    {
+                        Interlocked.Increment(ref completed[slice.Target]);
+                    }
                 }
             }
         })).ToArray();
@@ -99,8 +107,8 @@ internal static class LoadGenerator
         var measured = await cpu;
         var seconds = window.TotalSeconds;
         return (
-            PhaseResult.From(latencies[0], failed[0], seconds, measured[0]),
-            PhaseResult.From(latencies[1], failed[1], seconds, measured[1]));
+            PhaseResult.From(latencies[0], completed[0], failed[0], seconds, measured[0]),
+            PhaseResult.From(latencies[1], completed[1], failed[1], seconds, measured[1]));
     }
 
     /// <summary>
@@ -130,8 +138,9 @@ internal static class LoadGenerator
                 var target = slices[i - 1].Target;
                 var server = (sample.Targets[target] - before.Targets[target]).TotalSeconds;
                 var loadGenerator = (sample.Self - before.Self).TotalSeconds;
+                // Not clamped per slice: the clock ticks of /proc/stat round both ways.
                 double? rest = sample.Machine is { } machineNow && before.Machine is { } machineBefore
-                    ? (use[target].Rest ?? 0) + Math.Max(0, (machineNow - machineBefore).TotalSeconds - server - loadGenerator)
+                    ? (use[target].Rest ?? 0) + (machineNow - machineBefore).TotalSeconds - server - loadGenerator
                     : null;
                 use[target] = new CpuUse(use[target].Server + server, use[target].LoadGenerator + loadGenerator, rest);
             }

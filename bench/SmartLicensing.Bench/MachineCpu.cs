@@ -26,6 +26,24 @@ internal static class MachineCpu
         }
     }
 
+    /// <summary>
+    /// Returns the number of processors /proc/stat counts (its "cpuN" lines), which the busy time
+    /// covers. Falls back on <see cref="Environment.ProcessorCount"/>, which a CPU limit or
+    /// affinity can lower, where /proc/stat cannot be read.
+    /// </summary>
+    public static int Processors()
+    {
+        try
+        {
+            var count = File.ReadLines("/proc/stat").Count(line => line.Length > 3 && line.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(line[3]));
+            return count > 0 ? count : Environment.ProcessorCount;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Environment.ProcessorCount;
+        }
+    }
+
     /// <summary>Reads the busy time from the first line of /proc/stat ("cpu user nice system idle iowait ..."), or null when it has another shape.</summary>
     public static TimeSpan? Parse(string? line)
     {

@@ -2,7 +2,7 @@ namespace SmartLicensing.Bench;
 
 /// <summary>What one measured phase achieved: completed requests per second, latency percentiles and server CPU.</summary>
 /// <param name="Succeeded">Requests answered with success inside the window.</param>
-/// <param name="Failed">Requests that failed inside the window.</param>
+/// <param name="Failed">Requests that failed during the phase, warm-up included.</param>
 /// <param name="Seconds">Length of the window.</param>
 /// <param name="P50Milliseconds">Median latency of the successful requests.</param>
 /// <param name="P99Milliseconds">99th percentile latency of the successful requests.</param>
@@ -18,22 +18,27 @@ internal sealed record PhaseResult(int Succeeded, int Failed, double Seconds, do
     public double LoadGeneratorCpuMicroseconds => PerRequest(Cpu.LoadGenerator);
 
     /// <summary>CPU of the rest of the machine per completed request in microseconds, or NaN where it cannot be read.</summary>
-    public double RestCpuMicroseconds => Cpu.Rest is { } rest ? PerRequest(rest) : double.NaN;
+    public double RestCpuMicroseconds => Cpu.Rest is { } rest ? PerRequest(Math.Max(0, rest)) : double.NaN;
 
     /// <summary>
-    /// The share of the machine's processors that no one used during the window, or NaN where it
-    /// cannot be read. Above a few percent, requests waited for something other than a processor:
-    /// a disk, the database or a lock.
+    /// The share of the machine's processors that was not busy during the window (idle, waiting
+    /// for I/O or taken by the hypervisor), or NaN where it cannot be read. Above a few percent,
+    /// requests waited for something other than a processor: a disk, the database or a lock.
     /// </summary>
     public double IdleShare => Cpu.Rest is { } rest && Seconds > 0
-        ? Math.Max(0, 1 - ((Cpu.Server + Cpu.LoadGenerator + rest) / (Seconds * Environment.ProcessorCount)))
+        ? Math.Max(0, 1 - ((Cpu.Server + Cpu.LoadGenerator + rest) / (Seconds * MachineCpu.Processors())))
         : double.NaN;
 
-    public static PhaseResult From(IEnumerable<List<double>> latencies, int failed, double seconds, CpuUse cpu)
+    /// <param name="latencies">Latencies of the successful requests, one list per device slot.</param>
+    /// <param name="completed">Successful requests that started and ended inside one measured slice.</param>
+    /// <param name="failed">Failed requests.</param>
+    /// <param name="seconds">Length of the window.</param>
+    /// <param name="cpu">CPU time used during the window.</param>
+    public static PhaseResult From(IEnumerable<List<double>> latencies, int completed, int failed, double seconds, CpuUse cpu)
     {
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new PhaseResult(all.Length, failed, seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpu);
+        return new PhaseResult(completed, failed, seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpu);
     }
 
     private double PerRequest(double cpuSeconds) => Succeeded == 0 ? 0 : cpuSeconds * 1e6 / Succeeded;

@@ -29,7 +29,7 @@ if (options.Store == "postgres")
     if (database is null)
     {
         await Console.Error.WriteLineAsync(
-            $"error: --store postgres needs a PostgreSQL connection string in {BenchOptions.PostgresVariable} or {BenchOptions.TestPostgresVariable}; neither is set. Nothing was measured.");
+            $"error: --store postgres needs a PostgreSQL connection string in {BenchOptions.PostgresVariable} or {BenchOptions.TestPostgresVariable}; neither is set to a connection string. Nothing was measured.");
         return 2;
     }
 }
@@ -136,7 +136,8 @@ try
     };
     // The rest of the machine and its idle share are left out where /proc/stat cannot be read (NaN).
     Console.WriteLine(string.Join(' ', summary.Where(p => p.Value is not double.NaN).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}"))));
-    return renew.Failed + register.Failed == 0 ? 0 : 1;
+    // A phase without a single measured success measured nothing, whatever its error count says.
+    return renew.Failed + register.Failed == 0 && new[] { renew, renewCeiling, register, registerCeiling }.All(p => p.Succeeded > 0) ? 0 : 1;
 }
 catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
 {
