@@ -114,13 +114,13 @@ internal static class LoadGenerator
     /// <summary>
     /// Adds up the CPU time used during each target's measured slices by the target, by this
     /// process (the load generator) and by the rest of the machine. The rest is the database, the
-    /// idle other server and kernel work not charged to a process, and stays null where the
-    /// machine's CPU time cannot be read.
+    /// other server and kernel work not charged to a process, and stays null where the machine's
+    /// CPU time cannot be read.
     /// </summary>
     private static async Task<CpuUse[]> MeasureCpuAsync(Target[] targets, IReadOnlyList<Slice> slices, Stopwatch clock)
     {
         var use = new CpuUse[targets.Length];
-        var self = Process.GetCurrentProcess();
+        using var self = Process.GetCurrentProcess();
         Sample? previous = null;
         var first = slices.Count(s => !s.Measured);
         for (var i = first; i <= slices.Count; i++)

@@ -8,6 +8,8 @@ internal static class MachineCpu
     // /proc/stat counts in USER_HZ, which Linux sets to 100 on x86-64 and arm64.
     private const double TicksPerSecond = 100;
 
+    private static readonly Lazy<int> CountedProcessors = new(CountProcessors);
+
     /// <summary>Returns the busy time since boot (all but idle, I/O wait and steal), or null where /proc/stat cannot be read.</summary>
     public static TimeSpan? Busy()
     {
@@ -16,11 +18,7 @@ internal static class MachineCpu
             using var reader = new StreamReader("/proc/stat");
             return Parse(reader.ReadLine());
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -29,9 +27,11 @@ internal static class MachineCpu
     /// <summary>
     /// Returns the number of processors /proc/stat counts (its "cpuN" lines), which the busy time
     /// covers. Falls back on <see cref="Environment.ProcessorCount"/>, which a CPU limit or
-    /// affinity can lower, where /proc/stat cannot be read.
+    /// affinity can lower, where /proc/stat cannot be read. Read once, because it does not change.
     /// </summary>
-    public static int Processors()
+    public static int Processors() => CountedProcessors.Value;
+
+    private static int CountProcessors()
     {
         try
         {

@@ -136,7 +136,7 @@ try
     };
     // The rest of the machine and its idle share are left out where /proc/stat cannot be read (NaN).
     Console.WriteLine(string.Join(' ', summary.Where(p => p.Value is not double.NaN).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}"))));
-    // A phase without a single measured success measured nothing, whatever its error count says.
+    // A phase without a single measured success measured nothing, even when it counted no errors.
     return renew.Failed + register.Failed == 0 && new[] { renew, renewCeiling, register, registerCeiling }.All(p => p.Succeeded > 0) ? 0 : 1;
 }
 catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
