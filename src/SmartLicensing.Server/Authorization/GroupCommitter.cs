@@ -163,8 +163,9 @@ internal sealed partial class GroupCommitter : IDisposable
                 }
                 catch (WriteRejectedException)
                 {
-                    // A balance moved between the two statements. Only the stamp committed, so the
-                    // change is written in the group's transaction.
+                    // The statement's checks should rule this out: the holdings it returned need a
+                    // write after all. Only the stamp committed, so the change is written in the
+                    // group's transaction.
                     GroupLog.RenewalChanged(_logger, pending.Touch!.Value.Id);
                 }
             }

@@ -59,21 +59,27 @@ internal sealed class GroupStatements : IDisposable
     // row. So "seen" is the instance as of that snapshot and "p" the row as locked. Every change
     // to an instance's entitlements also gives the instance a new Version, so equal versions mean
     // the snapshot's entitlement rows are still the instance's.
+    // The statement returns the entitlement rows it compared, with their balances, so the answer
+    // comes from the same snapshot as the check, in the same round trip. The arrays are in one
+    // order because their aggregates read the same rows. The key is ordered byte by byte ("C"),
+    // as HoldingsKey orders it, whatever collation the database has.
     private const string RenewUnchangedSql =
         """
         UPDATE "ProductInstances" p SET "LastAuthorizedAt" = t.now, "LastContactAt" = t.now, "Version" = t.version
         FROM unnest(@ids, @serials, @nows, @versions, @holdings, @exports) AS t(id, serial, now, version, holdings, export)
         JOIN "ProductInstances" seen ON seen."Id" = t.id
-        WHERE p."Id" = t.id AND p."CertificateSerial" = t.serial AND p."Version" = seen."Version"
-            AND (p."ExportControlledAllowed" OR NOT t.export)
-            AND t.holdings = (
-                SELECT coalesce(string_agg(e."Tag" || '=' || e."Count" || CASE
+        CROSS JOIN LATERAL (
+            SELECT coalesce(string_agg(e."Tag" || '=' || e."Count" || CASE
                     WHEN b."Tag" IS NOT NULL AND e."Status" = CASE WHEN b."Purchased" >= b."InUse" THEN 'Authorized' ELSE 'OutOfCompliance' END
-                    THEN '' ELSE '!' END, ';' ORDER BY e."Tag"), '')
-                FROM "ProductInstanceEntitlements" e
-                LEFT JOIN "EntitlementBalances" b ON b."VirtualAccountId" = seen."VirtualAccountId" AND b."Tag" = e."Tag"
-                WHERE e."ProductInstanceId" = t.id)
-        RETURNING p."Id", p."VirtualAccountId", p."ExportControlledAllowed"
+                    THEN '' ELSE '!' END, ';' ORDER BY e."Tag" COLLATE "C"), '') AS key,
+                array_agg(e."Tag") AS tags, array_agg(e."Count") AS counts, array_agg(e."Status") AS statuses,
+                array_agg(b."Purchased" - b."InUse") AS balances
+            FROM "ProductInstanceEntitlements" e
+            LEFT JOIN "EntitlementBalances" b ON b."VirtualAccountId" = seen."VirtualAccountId" AND b."Tag" = e."Tag"
+            WHERE e."ProductInstanceId" = t.id) h
+        WHERE p."Id" = t.id AND p."CertificateSerial" = t.serial AND p."Version" = seen."Version"
+            AND (p."ExportControlledAllowed" OR NOT t.export) AND t.holdings = h.key
+        RETURNING p."Id", p."VirtualAccountId", p."ExportControlledAllowed", h.tags, h.counts, h.statuses, h.balances
         """;
 
     // PostgreSQL takes the three writes of a registration in one statement, one round trip instead
@@ -208,10 +214,9 @@ internal sealed class GroupStatements : IDisposable
 
     /// <summary>
     /// On PostgreSQL, stamps each instance of <paramref name="touches"/> whose renewal changes
-    /// nothing else, and reads the entitlements of those stamped, in one round trip. A batch
-    /// without an explicit transaction runs in one implicit transaction, which commits after the
-    /// last statement and before PostgreSQL reports the batch complete. <see cref="Touch"/> then
-    /// returns the results of the instances stamped, which this returns.
+    /// nothing else, in one statement that also returns the entitlements of those stamped. A
+    /// statement outside an explicit transaction commits before PostgreSQL reports it complete.
+    /// <see cref="Touch"/> then returns the results of the instances stamped, which this returns.
     /// </summary>
     public HashSet<Guid> RenewUnchanged(IReadOnlyList<TouchRequest> touches)
     {
@@ -225,28 +230,50 @@ internal sealed class GroupStatements : IDisposable
             ordered.Select(t => t.Holdings ?? string.Empty).ToArray(),
             ordered.Select(t => t.NeedsExportPermission).ToArray(),
         ]));
-        batch.BatchCommands.Add(BatchCommand(batch, HoldingsManySql, ["@ids"], [ids]));
         var stamped = new HashSet<Guid>();
         using (var reader = batch.ExecuteReader())
         {
-            foreach (var (id, instance) in ReadStamped(reader, ids))
+            while (reader.Read())
             {
-                if (instance is not null)
-                {
-                    _prefetched[id] = instance;
-                    stamped.Add(id);
-                }
+                var id = reader.GetGuid(0);
+                _prefetched[id] = new TouchedInstance(reader.GetInt32(1), reader.GetBoolean(2), ReadHoldingArrays(reader, 3));
+                stamped.Add(id);
             }
 
-            // The commit point: reading past the last result waits for the report that the batch
-            // is complete, which follows the commit. Disposing the reader would wait too, but it
-            // ignores a timeout, and the renewals would then get responses without a commit.
+            // The commit point: reading past the last result waits for the report that the
+            // statement is complete, which follows the commit. Disposing the reader would wait
+            // too, but it ignores a timeout, and the renewals would then get responses without a commit.
             while (reader.NextResult())
             {
             }
         }
 
         return stamped;
+    }
+
+    /// <summary>
+    /// Reads the holdings that <see cref="RenewUnchangedSql"/> returns as four arrays (tags, counts,
+    /// statuses and balances) starting at column <paramref name="first"/>. The arrays are null when
+    /// the instance uses no entitlement.
+    /// </summary>
+    private static Dictionary<string, Holding> ReadHoldingArrays(DbDataReader reader, int first)
+    {
+        var rows = new Dictionary<string, Holding>(StringComparer.Ordinal);
+        if (reader.IsDBNull(first))
+        {
+            return rows;
+        }
+
+        var tags = reader.GetFieldValue<string[]>(first);
+        var counts = reader.GetFieldValue<int[]>(first + 1);
+        var statuses = reader.GetFieldValue<string[]>(first + 2);
+        var balances = reader.GetFieldValue<int?[]>(first + 3);
+        for (var i = 0; i < tags.Length; i++)
+        {
+            rows[tags[i]] = new Holding(counts[i], Enum.Parse<EntitlementStatus>(statuses[i]), balances[i]);
+        }
+
+        return rows;
     }
 
     /// <summary>

@@ -64,6 +64,23 @@ public sealed class UnchangedRenewalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RenewUnchanged_OneShort_ReturnsBalances()
+    {
+        var id = await Seed.AddProductInstanceAsync(Server, "DEFAULT", "PID:ASAv,SN:TWO1", (Seed.Standard2G, 3), (Seed.Standard1G, 2));
+        await Server.Database.ExecuteAsync(
+            $"""UPDATE "ProductInstanceEntitlements" SET "Status" = 'OutOfCompliance' WHERE "ProductInstanceId" = '{id}' AND "Tag" = '{Seed.Standard2G}'""");
+        var now = Server.Time.GetUtcNow().AddDays(30);
+
+        var stamped = Statements.RenewUnchanged([await TouchAsync(id, now, (Seed.Standard1G, 2), (Seed.Standard2G, 3))]);
+
+        Assert.Equal([id], stamped);
+        var touched = Statements.Touch(id, (await InstanceAsync(id)).CertificateSerial, now);
+        Assert.Equal(
+            [(Seed.Standard1G, 2, EntitlementStatus.Authorized, (long?)8), (Seed.Standard2G, 3, EntitlementStatus.OutOfCompliance, -3)],
+            touched!.Holdings.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => (h.Key, h.Value.Count, h.Value.Status, h.Value.Balance)));
+    }
+
+    [Fact]
     public async Task RenewUnchanged_SeveralInstances_StampsOnlyTheUnchanged()
     {
         var same = await Seed.AddProductInstanceAsync(Server, "DEFAULT", "PID:ASAv,SN:MIX1", (Seed.Standard1G, 1));
@@ -190,11 +207,11 @@ public sealed class UnchangedRenewalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Renewal_BalanceMovedAfterStamp_AnsweredFromTransaction()
+    public async Task Renewal_BalanceMovedByStamp_NextRenewalChanges()
     {
-        // A trigger takes the licenses away as the stamp updates the instance, so the statement
-        // finds the renewal unchanged but the entitlements read after it show a negative balance.
-        // The renewal must then be written in the group's transaction, as any changed renewal is.
+        // A trigger takes the licenses away as the stamp updates the instance. The statement's
+        // snapshot is older, so the renewal stays authorized. The next renewal sees the negative
+        // balance and is written in the group's transaction, as any changed renewal is.
         using var device = new TestDevice(Server, "PID:ASAv,SN:MOVED1");
         await device.RegisterAsync(await Seed.CreateTokenAsync(Server));
         await device.AuthorizeAsync((Seed.Standard1G, 1));
@@ -206,9 +223,12 @@ public sealed class UnchangedRenewalTests : IAsyncLifetime
             """);
         Server.Time.Advance(TimeSpan.FromDays(1));
 
-        var reply = await device.AuthorizeAsync((Seed.Standard1G, 1));
+        var first = await device.AuthorizeAsync((Seed.Standard1G, 1));
+        Server.Time.Advance(TimeSpan.FromDays(1));
+        var second = await device.AuthorizeAsync((Seed.Standard1G, 1));
 
-        Assert.Equal(EntitlementStatus.OutOfCompliance, Assert.Single(reply.As<AuthorizationResponse>().Entitlements).Status);
+        Assert.Equal(EntitlementStatus.Authorized, Assert.Single(first.As<AuthorizationResponse>().Entitlements).Status);
+        Assert.Equal(EntitlementStatus.OutOfCompliance, Assert.Single(second.As<AuthorizationResponse>().Entitlements).Status);
         var stored = await Server.WithDbAsync(db => db.ProductInstanceEntitlements.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken));
         Assert.Equal(EntitlementStatus.OutOfCompliance, stored.Status);
         var entries = await Server.WithDbAsync(db => db.Events.CountAsync(e => e.Actor == device.Udi && e.Message.Contains("requested authorization"), TestContext.Current.CancellationToken));
