@@ -237,6 +237,52 @@ public sealed class UnchangedRenewalTests : IAsyncLifetime
         Assert.Equal(1, inUse);
     }
 
+    [Fact]
+    public async Task GroupCommit_ChangeThenRenewal_AppliesInOrder()
+    {
+        // The writer is held in one group while two requests for one instance queue, so both land
+        // in the next group. The second matches what the store contains before the first is written,
+        // yet it must not take the one-round-trip stamp ahead of the first.
+        var id = await Seed.AddProductInstanceAsync(Server, "DEFAULT", "PID:ASAv,SN:TWICE1", (Seed.Standard1G, 1));
+        var instance = await InstanceAsync(id);
+        var device = new DeviceIdentity(id, instance.Udi, instance.PublicKey, instance.CertificateNotAfter);
+        var committer = Server.App.Services.GetRequiredService<GroupCommitter>();
+        var authorizer = Server.App.Services.GetRequiredService<HotPathAuthorizer>();
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blocking = committer.WriteAsync(_ =>
+        {
+            entered.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return null;
+        });
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the writer never took the holding change");
+        var now = Server.Time.GetUtcNow().AddDays(1);
+
+        var change = authorizer.AuthorizeAsync(device, instance.CertificateSerial, Request(device, now, (Seed.Standard1G, 3)), now);
+        var renewal = authorizer.AuthorizeAsync(device, instance.CertificateSerial, Request(device, now, (Seed.Standard1G, 1)), now);
+        release.Set();
+
+        Assert.Null(await blocking);
+        var changed = Assert.Single(Assert.IsType<AuthorizationResponse>((await change)!.Response).Entitlements);
+        var renewed = Assert.Single(Assert.IsType<AuthorizationResponse>((await renewal)!.Response).Entitlements);
+        Assert.Equal((3, EntitlementStatus.Authorized), (changed.Count, changed.Status));
+        Assert.Equal((1, EntitlementStatus.Authorized), (renewed.Count, renewed.Status));
+        var stored = await Server.WithDbAsync(db => db.ProductInstanceEntitlements.AsNoTracking().SingleAsync(e => e.ProductInstanceId == id, TestContext.Current.CancellationToken));
+        Assert.Equal(1, stored.Count);
+        var inUse = await Server.WithDbAsync(db => db.EntitlementBalances.Where(b => b.Tag == Seed.Standard1G).SumAsync(b => b.InUse, TestContext.Current.CancellationToken));
+        Assert.Equal(1, inUse);
+        Assert.Equal(now, (await InstanceAsync(id)).LastAuthorizedAt);
+    }
+
+    private static AuthorizationRequest Request(DeviceIdentity device, DateTimeOffset now, params (string Tag, int Count)[] entitlements) => new()
+    {
+        Nonce = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
+        IssuedAt = now,
+        Udi = device.Udi,
+        Entitlements = [.. entitlements.Select(e => new EntitlementRequest(e.Tag, e.Count))],
+    };
+
     private async Task<TouchRequest> TouchAsync(Guid id, DateTimeOffset now, params (string Tag, int Count)[] entitlements)
     {
         var instance = await InstanceAsync(id);
