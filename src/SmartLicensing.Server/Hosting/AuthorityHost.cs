@@ -128,6 +128,7 @@ public static class AuthorityHost
         services.AddDeviceEndpoint();
 
         var app = builder.Build();
+        app.Use(DropHeadBodyAsync);
         app.UseDeviceEndpoint();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -283,6 +284,20 @@ public static class AuthorityHost
         // The framework's handler base logs every rejected key at Information under the handler's name.
         // The Admin API logs its own warning for it under another category, so one line is enough.
         logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
+    }
+
+    /// <summary>
+    /// Discards the body written for a response to HEAD. The problem responses write one, and
+    /// over HTTP/2 it reached the client as stream data, which curl rejects as a protocol error.
+    /// </summary>
+    private static Task DropHeadBodyAsync(HttpContext context, RequestDelegate next)
+    {
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Body = Stream.Null;
+        }
+
+        return next(context);
     }
 
     /// <summary>Gives every problem response a <c>code</c>, also those the framework writes (404 route, 400 body, 500).</summary>

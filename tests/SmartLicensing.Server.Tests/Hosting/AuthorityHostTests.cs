@@ -37,6 +37,23 @@ public sealed class AuthorityHostTests
         Assert.StartsWith("https://127.0.0.1:", AuthorityServer.ListeningUrl(output), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/v1/licenses")]
+    public async Task Head_Http2_AnswersHeadersWithoutBody(string path)
+    {
+        await using var server = await AuthorityServer.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Head, path) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        using var response = await server.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpVersion.Version20, response.Version);
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"status {response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(body);
+    }
+
     [Fact]
     public async Task Start_FirstTime_StoresOnlyKeyHash()
     {
