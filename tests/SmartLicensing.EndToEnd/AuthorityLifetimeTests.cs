@@ -1,8 +1,10 @@
+using System.Net;
+using System.Net.Sockets;
 using SmartLicensing.EndToEnd.Support;
 
 namespace SmartLicensing.EndToEnd;
 
-/// <summary>How the real authority process ends when a service manager stops it.</summary>
+/// <summary>How the real authority process ends when a service manager stops it or it cannot start.</summary>
 public sealed class AuthorityLifetimeTests
 {
     [Fact]
@@ -17,5 +19,53 @@ public sealed class AuthorityLifetimeTests
         Assert.Equal(0, exitCode);
         Assert.Contains("License server stopping", authority.Log, StringComparison.Ordinal);
         Assert.Contains("License server stopped", authority.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DatabaseUnreachable_OneStderrLine()
+    {
+        var data = Directory.CreateTempSubdirectory("smartlic-e2e-").FullName;
+        try
+        {
+            var result = await ProcessRunner.RunAsync(
+                ["authority", "--data", data, "--listen", "https://127.0.0.1:0", "--database", $"Host=127.0.0.1;Port={FreePort()};Database=smartlic;Username=smartlic;Password=unused"]);
+
+            Assert.True(result.ExitCode == 1, result.Describe());
+            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("Error: Cannot reach the PostgreSQL server at 127.0.0.1:", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", result.Output + result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Start_PortOutOfRange_NamesPort()
+    {
+        var data = Directory.CreateTempSubdirectory("smartlic-e2e-").FullName;
+        try
+        {
+            var result = await ProcessRunner.RunAsync(
+                ["authority", "--data", data, "--listen", "https://127.0.0.1:0", "--database", "Host=127.0.0.1;Port=99999;Database=smartlic;Username=smartlic;Password=unused"]);
+
+            Assert.True(result.ExitCode == 1, result.Describe());
+            Assert.Equal(
+                "Error: The database connection string key 'Port' has the value 99999, which is not a TCP port. Use a port from 1 to 65535; PostgreSQL listens on 5432 by default.",
+                result.Error.Trim());
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -57,7 +57,7 @@ internal static class AuthorityCommand
                 CatalogFile = parseResult.GetValue(catalog),
                 Database = parseResult.GetValue(database) ?? NullIfBlank(Environment.GetEnvironmentVariable(DatabaseVariable)),
             };
-            return AuthorityHost.RunAsync(options, context.Output, cancellationToken);
+            return AuthorityHost.RunAsync(options, context.Output, context.Error, cancellationToken);
         });
         return command;
     }

@@ -24,15 +24,20 @@ namespace SmartLicensing.Server.Hosting;
 /// <summary>Composition root of the License Authority: HTTPS host, store, Admin API and device endpoint.</summary>
 public static class AuthorityHost
 {
+    /// <summary>Runs the server as the overload below does, with the reason it cannot start on <paramref name="output"/> too.</summary>
+    public static Task<int> RunAsync(AuthorityOptions options, TextWriter output, CancellationToken cancellationToken) =>
+        RunAsync(options, output, output, cancellationToken);
+
     /// <summary>
     /// Builds, starts and runs the server until <paramref name="cancellationToken"/> is cancelled or
     /// the process gets Ctrl+C or SIGTERM. Returns 0 after a normal stop and 1 when the server
-    /// cannot start; the reason is then one line on <paramref name="output"/>.
+    /// cannot start; the reason is then one line on <paramref name="error"/>.
     /// </summary>
-    public static async Task<int> RunAsync(AuthorityOptions options, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(AuthorityOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
 
         WebApplication app;
         try
@@ -41,7 +46,7 @@ public static class AuthorityHost
         }
         catch (AuthorityStartException ex)
         {
-            await output.WriteLineAsync("Error: " + ex.Message);
+            await error.WriteLineAsync("Error: " + ex.Message);
             return 1;
         }
 
@@ -50,7 +55,7 @@ public static class AuthorityHost
             var failure = await StartAsync(app, options, cancellationToken);
             if (failure is not null)
             {
-                await output.WriteLineAsync("Error: " + failure);
+                await error.WriteLineAsync("Error: " + failure);
                 return 1;
             }
 
@@ -111,7 +116,8 @@ public static class AuthorityHost
         services.AddSingleton(catalog);
         services.AddSingleton(new AuthorityStartupSettings(dataDirectory, options.AccountName, listen, output));
         services.AddLicensingStore(store);
-        services.AddHostedService<AuthorityStartup>();
+        services.AddSingleton<AuthorityStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuthorityStartup>());
         services.AddDatabaseLease();
         services.AddCompliance();
         if (labClock is not null)
@@ -155,6 +161,9 @@ public static class AuthorityHost
 
         try
         {
+            // Prepared here rather than by the host, which would log the whole exception of a
+            // failure ahead of the one-line reason.
+            await app.Services.GetRequiredService<AuthorityStartup>().PrepareStoreAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
             return null;
         }

@@ -24,9 +24,22 @@ internal sealed class AuthorityStartup(
 
     private string? _newApiKey;
     private bool _keyReplaced;
+    private bool _storePrepared;
 
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => PrepareStoreAsync(cancellationToken);
+
+    /// <summary>
+    /// Creates or upgrades the schema and seeds the first-start data, once. The host calls it
+    /// before it starts the other services, unless <see cref="AuthorityHost"/> has called it first.
+    /// </summary>
+    /// <exception cref="AuthorityStartException">The store cannot be used; the message names the reason.</exception>
+    public async Task PrepareStoreAsync(CancellationToken cancellationToken)
     {
+        if (_storePrepared)
+        {
+            return;
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -37,6 +50,8 @@ internal sealed class AuthorityStartup(
                 HostLog.DatabaseReady(logger, store.Description);
                 await SeedAsync(db, cancellationToken);
             }
+
+            _storePrepared = true;
         }
         catch (Exception ex) when (store.Kind == StoreKind.Postgres && ex is not AuthorityStartException && PostgresStore.DescribeStartFailure(ex, store) is { } reason)
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,13 @@ public static class PostgresStore
             {
                 throw new AuthorityStartException(BadKeyMessage(builder, OriginalSpelling(connectionString, key), value), ex);
             }
+        }
+
+        // The builder accepts a port above 65535, and connecting then throws ArgumentOutOfRangeException.
+        if (builder.Port > IPEndPoint.MaxPort)
+        {
+            throw new AuthorityStartException(string.Create(CultureInfo.InvariantCulture,
+                $"The database connection string key 'Port' has the value {builder.Port}, which is not a TCP port. Use a port from 1 to {IPEndPoint.MaxPort}; PostgreSQL listens on 5432 by default."));
         }
 
         if (string.IsNullOrWhiteSpace(builder.Host))
