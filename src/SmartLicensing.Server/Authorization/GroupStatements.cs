@@ -59,10 +59,11 @@ internal sealed class GroupStatements : IDisposable
     // row. So "seen" is the instance as of that snapshot and "p" the row as locked. Every change
     // to an instance's entitlements also gives the instance a new Version, so equal versions mean
     // the snapshot's entitlement rows are still the instance's.
-    // The statement returns the entitlement rows it compared, with their balances, so the answer
-    // comes from the same snapshot as the check, in the same round trip. The arrays are in one
-    // order because their aggregates read the same rows. The key is ordered byte by byte ("C"),
-    // as HoldingsKey orders it, whatever collation the database has.
+    // The statement returns the entitlement rows it compared, with their balances, so the
+    // response is built from the same snapshot as the check, in the same round trip. They come as one text,
+    // "tag=count=status=balance" joined by ";", which no catalog tag contains, so each row's values
+    // stay together without relying on two aggregates seeing the rows in one order. The tag
+    // columns use the "C" collation, so the key is ordered as HoldingsKey orders it.
     private const string RenewUnchangedSql =
         """
         UPDATE "ProductInstances" p SET "LastAuthorizedAt" = t.now, "LastContactAt" = t.now, "Version" = t.version
@@ -71,15 +72,14 @@ internal sealed class GroupStatements : IDisposable
         CROSS JOIN LATERAL (
             SELECT coalesce(string_agg(e."Tag" || '=' || e."Count" || CASE
                     WHEN b."Tag" IS NOT NULL AND e."Status" = CASE WHEN b."Purchased" >= b."InUse" THEN 'Authorized' ELSE 'OutOfCompliance' END
-                    THEN '' ELSE '!' END, ';' ORDER BY e."Tag" COLLATE "C"), '') AS key,
-                array_agg(e."Tag") AS tags, array_agg(e."Count") AS counts, array_agg(e."Status") AS statuses,
-                array_agg(b."Purchased" - b."InUse") AS balances
+                    THEN '' ELSE '!' END, ';' ORDER BY e."Tag"), '') AS key,
+                string_agg(e."Tag" || '=' || e."Count" || '=' || e."Status" || '=' || coalesce((b."Purchased" - b."InUse")::text, ''), ';') AS rows
             FROM "ProductInstanceEntitlements" e
             LEFT JOIN "EntitlementBalances" b ON b."VirtualAccountId" = seen."VirtualAccountId" AND b."Tag" = e."Tag"
             WHERE e."ProductInstanceId" = t.id) h
         WHERE p."Id" = t.id AND p."CertificateSerial" = t.serial AND p."Version" = seen."Version"
             AND (p."ExportControlledAllowed" OR NOT t.export) AND t.holdings = h.key
-        RETURNING p."Id", p."VirtualAccountId", p."ExportControlledAllowed", h.tags, h.counts, h.statuses, h.balances
+        RETURNING p."Id", p."VirtualAccountId", p."ExportControlledAllowed", h.rows
         """;
 
     // PostgreSQL takes the three writes of a registration in one statement, one round trip instead
@@ -236,7 +236,7 @@ internal sealed class GroupStatements : IDisposable
             while (reader.Read())
             {
                 var id = reader.GetGuid(0);
-                _prefetched[id] = new TouchedInstance(reader.GetInt32(1), reader.GetBoolean(2), ReadHoldingArrays(reader, 3));
+                _prefetched[id] = new TouchedInstance(reader.GetInt32(1), reader.GetBoolean(2), ReadHoldingRows(reader, 3));
                 stamped.Add(id);
             }
 
@@ -252,25 +252,23 @@ internal sealed class GroupStatements : IDisposable
     }
 
     /// <summary>
-    /// Reads the holdings that <see cref="RenewUnchangedSql"/> returns as four arrays (tags, counts,
-    /// statuses and balances) starting at column <paramref name="first"/>. The arrays are null when
-    /// the instance uses no entitlement.
+    /// Reads the holdings that <see cref="RenewUnchangedSql"/> returns as one text of
+    /// "tag=count=status=balance" rows joined by ";", null when the instance uses no entitlement.
+    /// The balance is empty when the account has no balance row for the tag.
     /// </summary>
-    private static Dictionary<string, Holding> ReadHoldingArrays(DbDataReader reader, int first)
+    private static Dictionary<string, Holding> ReadHoldingRows(DbDataReader reader, int ordinal)
     {
         var rows = new Dictionary<string, Holding>(StringComparer.Ordinal);
-        if (reader.IsDBNull(first))
+        if (reader.IsDBNull(ordinal))
         {
             return rows;
         }
 
-        var tags = reader.GetFieldValue<string[]>(first);
-        var counts = reader.GetFieldValue<int[]>(first + 1);
-        var statuses = reader.GetFieldValue<string[]>(first + 2);
-        var balances = reader.GetFieldValue<int?[]>(first + 3);
-        for (var i = 0; i < tags.Length; i++)
+        foreach (var row in reader.GetString(ordinal).Split(';'))
         {
-            rows[tags[i]] = new Holding(counts[i], Enum.Parse<EntitlementStatus>(statuses[i]), balances[i]);
+            var fields = row.Split('=');
+            var balance = fields[3].Length == 0 ? (long?)null : long.Parse(fields[3], CultureInfo.InvariantCulture);
+            rows[fields[0]] = new Holding(int.Parse(fields[1], CultureInfo.InvariantCulture), Enum.Parse<EntitlementStatus>(fields[2]), balance);
         }
 
         return rows;
@@ -279,7 +277,9 @@ internal sealed class GroupStatements : IDisposable
     /// <summary>
     /// Stamps the instance's contact times if it still has this certificate and reads its
     /// entitlements with their balances. Returns null when the instance no longer has the
-    /// certificate. The update locks the row (PostgreSQL) before the entitlements are read.
+    /// certificate. The update locks the row (PostgreSQL) before the entitlements are read, except
+    /// for an instance <see cref="RenewUnchanged"/> stamped: its entitlements come from the
+    /// snapshot that statement checked them in.
     /// </summary>
     public TouchedInstance? Touch(Guid id, string serial, DateTimeOffset now)
     {
