@@ -53,7 +53,7 @@ public sealed class AuthorityLifetimeTests
 
             Assert.True(result.ExitCode == 1, result.Describe());
             Assert.Equal(
-                "Error: The database connection string key 'Port' has the value 99999, which is not a TCP port. Use a port from 1 to 65535; PostgreSQL listens on 5432 by default.",
+                "Error: The database connection string key 'Port' has a value '99999' that is not a TCP port. Use a port from 1 to 65535; PostgreSQL listens on 5432 by default.",
                 result.Error.Trim());
         }
         finally

@@ -43,21 +43,21 @@ public static class PostgresStore
         foreach (string key in pairs.Keys)
         {
             var value = Convert.ToString(pairs[key], CultureInfo.InvariantCulture) ?? "";
+            var spelling = OriginalSpelling(connectionString, key);
             try
             {
                 builder[key] = value;
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
             {
-                throw new AuthorityStartException(BadKeyMessage(builder, OriginalSpelling(connectionString, key), value), ex);
+                throw new AuthorityStartException(IsPort(key) ? PortMessage(spelling, value) : BadKeyMessage(builder, spelling, value), ex);
             }
-        }
 
-        // The builder accepts a port above 65535, and connecting then throws ArgumentOutOfRangeException.
-        if (builder.Port > IPEndPoint.MaxPort)
-        {
-            throw new AuthorityStartException(string.Create(CultureInfo.InvariantCulture,
-                $"The database connection string key 'Port' has the value {builder.Port}, which is not a TCP port. Use a port from 1 to {IPEndPoint.MaxPort}; PostgreSQL listens on 5432 by default."));
+            // The builder accepts a port above 65535, and connecting then throws ArgumentOutOfRangeException.
+            if (IsPort(key) && builder.Port > IPEndPoint.MaxPort)
+            {
+                throw new AuthorityStartException(PortMessage(spelling, value));
+            }
         }
 
         if (string.IsNullOrWhiteSpace(builder.Host))
@@ -201,6 +201,11 @@ public static class PostgresStore
 
         return null;
     }
+
+    private static bool IsPort(string key) => string.Equals(key, "Port", StringComparison.OrdinalIgnoreCase);
+
+    private static string PortMessage(string key, string value) =>
+        $"The database connection string key '{key}' has a value '{value}' that is not a TCP port. Use a port from 1 to {IPEndPoint.MaxPort}; PostgreSQL listens on 5432 by default.";
 
     private static string BadKeyMessage(NpgsqlConnectionStringBuilder builder, string key, string value)
     {

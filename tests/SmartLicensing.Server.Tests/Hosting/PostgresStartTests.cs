@@ -12,7 +12,9 @@ public sealed class PostgresStartTests
 
     [Theory]
     [InlineData("Host=127.0.0.1;Hots=db1;Password=" + Secret, "unknown key 'Hots'")]
-    [InlineData("Host=127.0.0.1;Port=fifty;Database=smartlic;Password=" + Secret, "key 'Port' has a value 'fifty'")]
+    [InlineData("Host=127.0.0.1;Port=fifty;Database=smartlic;Password=" + Secret, "key 'Port' has a value 'fifty' that is not a TCP port")]
+    [InlineData("Host=127.0.0.1;port=0;Database=smartlic;Password=" + Secret, "key 'port' has a value '0' that is not a TCP port")]
+    [InlineData("Host=127.0.0.1;Port=65536;Database=smartlic;Password=" + Secret, "key 'Port' has a value '65536' that is not a TCP port")]
     [InlineData("Host=127.0.0.1;Database=smartlic;Timeout=-3;Password=" + Secret, "key 'Timeout'")]
     [InlineData("Database=smartlic;Password=" + Secret, "no Host key")]
     [InlineData("Host=127.0.0.1;Password=" + Secret, "no Database key")]
