@@ -267,8 +267,17 @@ internal sealed class GroupStatements : IDisposable
         foreach (var row in reader.GetString(ordinal).Split(';'))
         {
             var fields = row.Split('=');
-            var balance = fields[3].Length == 0 ? (long?)null : long.Parse(fields[3], CultureInfo.InvariantCulture);
-            rows[fields[0]] = new Holding(int.Parse(fields[1], CultureInfo.InvariantCulture), Enum.Parse<EntitlementStatus>(fields[2]), balance);
+            long parsedBalance = 0;
+            if (fields.Length != 4
+                || !int.TryParse(fields[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count)
+                || !Enum.TryParse<EntitlementStatus>(fields[2], out var status)
+                || (fields[3].Length > 0 && !long.TryParse(fields[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out parsedBalance)))
+            {
+                // The writer treats this like a failed statement and writes the group in a transaction.
+                throw new InvalidOperationException($"The renewal statement returned the entitlement row '{row}', which is not tag=count=status=balance.");
+            }
+
+            rows[fields[0]] = new Holding(count, status, fields[3].Length == 0 ? null : parsedBalance);
         }
 
         return rows;
