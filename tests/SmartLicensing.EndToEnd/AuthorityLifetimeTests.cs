@@ -24,37 +24,33 @@ public sealed class AuthorityLifetimeTests
     [Fact]
     public async Task Start_DatabaseUnreachable_OneStderrLine()
     {
-        var data = Directory.CreateTempSubdirectory("smartlic-e2e-").FullName;
-        try
-        {
-            var result = await ProcessRunner.RunAsync(
-                ["authority", "--data", data, "--listen", "https://127.0.0.1:0", "--database", $"Host=127.0.0.1;Port={FreePort()};Database=smartlic;Username=smartlic;Password=unused"]);
+        var result = await StartWithDatabaseAsync($"Host=127.0.0.1;Port={FreePort()};Database=smartlic;Username=smartlic;Password=unused");
 
-            Assert.True(result.ExitCode == 1, result.Describe());
-            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith("Error: Cannot reach the PostgreSQL server at 127.0.0.1:", line, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
-            Assert.DoesNotContain("Exception", result.Output + result.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        Assert.True(result.ExitCode == 1, result.Describe());
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Error: Cannot reach the PostgreSQL server at 127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Output + result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Start_PortOutOfRange_NamesPort()
     {
+        var result = await StartWithDatabaseAsync("Host=127.0.0.1;Port=99999;Database=smartlic;Username=smartlic;Password=unused");
+
+        Assert.True(result.ExitCode == 1, result.Describe());
+        Assert.Equal(
+            "Error: The database connection string key 'Port' has a value '99999' that is not a TCP port. Use a port from 1 to 65535; PostgreSQL listens on 5432 by default.",
+            result.Error.Trim());
+    }
+
+    /// <summary>Runs the authority on a new data folder with this connection string and deletes the folder afterwards.</summary>
+    private static async Task<ProcessResult> StartWithDatabaseAsync(string connectionString)
+    {
         var data = Directory.CreateTempSubdirectory("smartlic-e2e-").FullName;
         try
         {
-            var result = await ProcessRunner.RunAsync(
-                ["authority", "--data", data, "--listen", "https://127.0.0.1:0", "--database", "Host=127.0.0.1;Port=99999;Database=smartlic;Username=smartlic;Password=unused"]);
-
-            Assert.True(result.ExitCode == 1, result.Describe());
-            Assert.Equal(
-                "Error: The database connection string key 'Port' has a value '99999' that is not a TCP port. Use a port from 1 to 65535; PostgreSQL listens on 5432 by default.",
-                result.Error.Trim());
+            return await ProcessRunner.RunAsync(["authority", "--data", data, "--listen", "https://127.0.0.1:0", "--database", connectionString]);
         }
         finally
         {

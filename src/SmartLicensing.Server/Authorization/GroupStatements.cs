@@ -60,10 +60,11 @@ internal sealed class GroupStatements : IDisposable
     // to an instance's entitlements also gives the instance a new Version, so equal versions mean
     // the snapshot's entitlement rows are still the instance's.
     // The statement returns the entitlement rows it compared, with their balances, so the
-    // response is built from the same snapshot as the check, in the same round trip. They come as one text,
-    // "tag=count=status=balance" joined by ";", which no catalog tag contains, so each row's values
-    // stay together without relying on two aggregates seeing the rows in one order. The tag
-    // columns use the "C" collation, so the key is ordered as HoldingsKey orders it.
+    // response is built from the same snapshot as the check, in the same round trip. The rows
+    // come as one text, "tag=count=status=balance" joined by ";", which no catalog tag contains.
+    // One aggregate keeps each row's values together, where several would have to see the rows
+    // in one order. The tag columns use the "C" collation, so the key is ordered as HoldingsKey
+    // orders it.
     private const string RenewUnchangedSql =
         """
         UPDATE "ProductInstances" p SET "LastAuthorizedAt" = t.now, "LastContactAt" = t.now, "Version" = t.version
@@ -274,7 +275,7 @@ internal sealed class GroupStatements : IDisposable
                 || (fields[3].Length > 0 && !long.TryParse(fields[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out parsedBalance)))
             {
                 // The writer treats this like a failed statement and writes the group in a transaction.
-                throw new InvalidOperationException($"The renewal statement returned the entitlement row '{row}', which is not tag=count=status=balance.");
+                throw new InvalidOperationException($"The renewal statement returned an invalid entitlement row '{row}'. Expected tag=count=status=balance.");
             }
 
             rows[fields[0]] = new Holding(count, status, fields[3].Length == 0 ? null : parsedBalance);

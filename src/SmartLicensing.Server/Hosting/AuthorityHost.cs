@@ -30,8 +30,8 @@ public static class AuthorityHost
 
     /// <summary>
     /// Builds, starts and runs the server until <paramref name="cancellationToken"/> is cancelled or
-    /// the process gets Ctrl+C or SIGTERM. Returns 0 after a normal stop and 1 when the server
-    /// cannot start; the reason is then one line on <paramref name="error"/>.
+    /// the process gets Ctrl+C or SIGTERM. Returns 0 after a normal stop. Returns 1 when the
+    /// server cannot start, after writing the reason as one line to <paramref name="error"/>.
     /// </summary>
     public static async Task<int> RunAsync(AuthorityOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

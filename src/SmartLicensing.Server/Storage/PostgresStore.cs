@@ -43,20 +43,21 @@ public static class PostgresStore
         foreach (string key in pairs.Keys)
         {
             var value = Convert.ToString(pairs[key], CultureInfo.InvariantCulture) ?? "";
-            var spelling = OriginalSpelling(connectionString, key);
+            var isPort = string.Equals(key, "Port", StringComparison.OrdinalIgnoreCase);
             try
             {
                 builder[key] = value;
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
             {
-                throw new AuthorityStartException(IsPort(key) ? PortMessage(spelling, value) : BadKeyMessage(builder, spelling, value), ex);
+                var spelling = OriginalSpelling(connectionString, key);
+                throw new AuthorityStartException(isPort ? PortMessage(spelling, value) : BadKeyMessage(builder, spelling, value), ex);
             }
 
             // The builder accepts a port above 65535, and connecting then throws ArgumentOutOfRangeException.
-            if (IsPort(key) && builder.Port > IPEndPoint.MaxPort)
+            if (isPort && builder.Port > IPEndPoint.MaxPort)
             {
-                throw new AuthorityStartException(PortMessage(spelling, value));
+                throw new AuthorityStartException(PortMessage(OriginalSpelling(connectionString, key), value));
             }
         }
 
@@ -201,8 +202,6 @@ public static class PostgresStore
 
         return null;
     }
-
-    private static bool IsPort(string key) => string.Equals(key, "Port", StringComparison.OrdinalIgnoreCase);
 
     private static string PortMessage(string key, string value) =>
         $"The database connection string key '{key}' has a value '{value}' that is not a TCP port. Use a port from 1 to {IPEndPoint.MaxPort}; PostgreSQL listens on 5432 by default.";
